@@ -1,0 +1,1 @@
+"""Per-article analysis: sentences now; entities, quotes, quantities, dates and stance later."""

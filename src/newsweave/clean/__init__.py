@@ -1,0 +1,166 @@
+"""Cleaning: a Document becomes an Article (clean text, removed lines, metadata).
+
+Two steps, so that per-document work parallelises and corpus evidence is
+still used:
+
+- ``draft(doc)``: per document (pure): HTML main content, title, line
+  verdicts, metadata read from the page and from the text.
+- ``finish(drafts)``: over the whole run: lines repeated across otherwise
+  different articles are removed, then each draft becomes an Article with
+  its sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsweave.analyze.sentences import split_sentences
+from newsweave.clean.corpus import mark_corpus_repeats
+from newsweave.clean.html import extract_html
+from newsweave.clean.lines import REASONS, Verdict, classify_lines
+from newsweave.clean.metadata import (
+    agency_name,
+    copyright_owner,
+    is_org_name,
+    parse_byline,
+    parse_date,
+    parse_dateline,
+    trailing_credit,
+)
+from newsweave.model import Article, Document, ReadError, Removed
+
+__all__ = ["REASONS", "Draft", "clean_documents", "draft", "finish"]
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A document between per-document cleaning and the corpus pass."""
+
+    doc_id: str
+    source: str
+    verdicts: list[Verdict]
+    meta: dict[str, str | None] = field(default_factory=dict)
+    title_line: str | None = None
+
+
+def draft(doc: Document) -> Draft | ReadError:
+    """Per-document cleaning; a ReadError when the document holds no article text."""
+    meta: dict[str, str | None] = dict.fromkeys(("title", "outlet", "author", "published", "url"))
+    text = doc.content
+    if doc.format == "html":
+        page = extract_html(doc.content, doc.fields.get("url"))
+        if page is None:
+            return ReadError(doc.source, "no article text found in the HTML")
+        text = page.text
+        meta.update(title=page.title, author=page.author, published=page.published, outlet=page.sitename, url=page.url)
+    meta.update(doc.fields)  # what the input declares wins over what the page suggests
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return ReadError(doc.source, "empty: no text")
+    title_line = None
+    if doc.format == "text" and not doc.fields.get("title"):
+        title_line, lines = _take_title(lines)
+        meta["title"] = title_line
+    verdicts = classify_lines(lines, meta["title"])
+    _metadata_from_lines(verdicts, meta)
+    return Draft(doc.id, doc.source, verdicts, meta, title_line)
+
+
+def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The headline of a scraped text page: its first short line, unless that is page furniture."""
+    probe = classify_lines(lines[:4], None)
+    for i, verdict in enumerate(probe):
+        if not verdict.kept:
+            continue
+        feat = verdict.features
+        headline_shaped = feat.n_words <= 20 and (not feat.terminal or feat.n_words <= 12)
+        if headline_shaped and len(lines) > i + 1:
+            return verdict.text, lines[:i] + lines[i + 1 :]
+        break
+    return None, lines
+
+
+def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -> None:
+    """Fill metadata the page did not give from bylines, datelines, credits and copyright lines."""
+    found: dict[str, str | None] = dict.fromkeys(("author", "outlet", "published", "agency", "dateline"))
+    copyright_outlet = None
+    for verdict in verdicts:
+        text = verdict.text
+        if verdict.reason == "byline" and (byline := parse_byline(text)):
+            found["author"] = found["author"] or byline.author
+            found["outlet"] = found["outlet"] or byline.outlet
+        elif verdict.reason == "dateline" and (dated := parse_date(text)):
+            found["published"] = found["published"] or dated[0]
+            before = text[: dated[1][0]].strip(" ,|-–—:")
+            if before and (agency_name(before) or is_org_name(before)):
+                found["agency"] = found["agency"] or agency_name(before) or before
+        elif verdict.reason == "copyright":
+            copyright_outlet = copyright_outlet or copyright_owner(text)
+    kept = [v.text for v in verdicts if v.kept]
+    if kept and (dateline := parse_dateline(kept[0])):
+        found["dateline"] = dateline.place
+        if dateline.credit:
+            found["agency"] = found["agency"] or agency_name(dateline.credit) or dateline.credit
+    if kept and not found["agency"]:
+        found["agency"] = trailing_credit(kept[-1])
+    found["outlet"] = found["outlet"] or copyright_outlet
+    if found["agency"] and found["outlet"] and found["agency"].casefold() == found["outlet"].casefold():
+        found["agency"] = None  # the outlet crediting itself is not a reprint
+    if not meta.get("outlet") and not found["outlet"] and found["agency"] and agency_name(found["agency"]):
+        found["outlet"] = found["agency"]  # a wire story known only by its agency credit
+    for key, value in found.items():
+        if not meta.get(key):
+            meta[key] = value
+
+
+def finish(drafts: list[Draft]) -> list[Article]:
+    """The corpus pass, then Articles with sentences, in input order."""
+    mark_corpus_repeats([d.verdicts for d in drafts])
+    return [_article(d) for d in drafts]
+
+
+def _article(d: Draft) -> Article:
+    removed = []
+    if d.title_line:
+        removed.append(Removed(d.title_line, "title"))
+    removed += [Removed(v.text, v.reason) for v in d.verdicts if v.reason]
+    text = PARAGRAPH_SEPARATOR.join(v.text for v in d.verdicts if v.kept)
+    meta = d.meta
+    return Article(
+        id=d.doc_id,
+        source=d.source,
+        text=text,
+        title=meta.get("title"),
+        outlet=meta.get("outlet"),
+        author=meta.get("author"),
+        published=_iso_date(meta.get("published")),
+        dateline=meta.get("dateline"),
+        agency=meta.get("agency"),
+        url=meta.get("url"),
+        removed=removed,
+        sentences=split_sentences(text),
+    )
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A declared date as YYYY-MM-DD; None when it holds no full date."""
+    if not value:
+        return None
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        return value[:10]
+    found = parse_date(value)
+    return found[0] if found else None
+
+
+def clean_documents(docs: list[Document]) -> tuple[list[Article], list[ReadError]]:
+    """Clean a run's documents; documents with no text become errors."""
+    drafts: list[Draft] = []
+    errors: list[ReadError] = []
+    for doc in docs:
+        result = draft(doc)
+        (errors if isinstance(result, ReadError) else drafts).append(result)  # type: ignore[arg-type]
+    return finish(drafts), errors
+

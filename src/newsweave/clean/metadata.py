@@ -1,0 +1,251 @@
+"""Metadata that article text shows: bylines, datelines, agency credits, dates, copyright owners.
+
+Each parser returns None when the text does not show the thing: nothing is
+guessed. Names are classified as people or organisations by their shape
+(2-4 capitalised tokens, initials) and by organisation words, and the major
+news agencies are known by name because reprint credits name them bare
+("(Reuters)", "- AFP").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+DATE_PATTERNS = [
+    # December 09, 2022 / Dec. 9 2022
+    (re.compile(rf"\b{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "mdy"),
+    # 9 December 2022
+    (re.compile(rf"\b{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "dmy"),
+    # 2022-12-09 (ISO, optionally with time)
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), "iso"),
+]
+
+AGENCIES = {
+    # The world's wire services, as their credits spell them.
+    "reuters": "Reuters",
+    "ap": "Associated Press",
+    "associated press": "Associated Press",
+    "the associated press": "Associated Press",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "interfax": "Interfax",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "pti": "PTI",
+    "ians": "IANS",
+    "ani": "ANI",
+    "anadolu": "Anadolu Agency",
+    "anadolu agency": "Anadolu Agency",
+    "aa": "Anadolu Agency",
+    "irna": "IRNA",
+    "wam": "WAM",
+    "spa": "SPA",
+    "kuna": "KUNA",
+    "bernama": "Bernama",
+    "antara": "Antara",
+    "pa": "PA Media",
+    "pa media": "PA Media",
+    "press association": "PA Media",
+    "cp": "The Canadian Press",
+    "the canadian press": "The Canadian Press",
+    "aap": "AAP",
+    "upi": "UPI",
+    "cna": "CNA",
+    "apa": "APA",
+    "ukrinform": "Ukrinform",
+    "mena": "MENA",
+    "sana": "SANA",
+}
+ORG_WORDS = frozenset(
+    """news media press agency times post herald tribune journal daily network tv radio broadcasting
+    broadcast group staff desk bureau service services wire online gazette chronicle observer telegraph
+    guardian review magazine dispatch dispatches report today inc ltd llc corp company newsroom team
+    editors editorial reporters correspondents channel weekly monthly foundation institute
+    publishing publications digital world international""".split()
+)
+ROLE_WORDS = frozenset(
+    """correspondent reporter editor writer columnist contributor journalist producer analyst
+    author staff chief senior international foreign political economics diplomatic affairs
+    bureau head managing associate deputy special investigative science health business sports
+    tech technology opinion photographer""".split()
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]?\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "al", "el", "ibn", "dos"})
+
+BYLINE = re.compile(
+    r"^(?:by|written by|words by|posted by|reporting by|report by|story by|from)\s*:?\s+(?P<who>\S.*)$", re.I
+)
+# PLACE[, Region][, Mon Day] [(Agency)] -/–/— body
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,\s+(?:[A-Z][A-Za-z.]+\.?)(?:\s[A-Z][a-z.]+)?)?)"
+    r"(?:,\s+(?P<when>" + _MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?))?"
+    r"\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
+)
+TRAILING_CREDIT = re.compile(r"(?:^|\s)[-–—(]\s*(?P<credit>[A-Z][\w.&' ]{1,30}?)\s*\)?\s*$")
+COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))", re.I)
+
+
+@dataclass(slots=True)
+class Byline:
+    author: str | None
+    outlet: str | None
+
+
+@dataclass(slots=True)
+class Dateline:
+    place: str
+    credit: str | None  # an agency or outlet named in parentheses
+    prefix: str  # the matched text, for offsets
+
+
+def parse_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first full date (with a year) in ``text``: (ISO date, span)."""
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for pattern, order in DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month_raw = match.group("m")
+        month = int(month_raw) if order == "iso" else MONTHS.get(month_raw.lower().rstrip("."))
+        try:
+            value = date(int(match.group("y")), month or 0, int(match.group("d")))
+        except ValueError:
+            continue
+        if best is None or match.start() < best[0]:
+            best = (match.start(), value.isoformat(), match.span())
+    return (best[1], best[2]) if best else None
+
+
+def agency_name(text: str) -> str | None:
+    """The canonical name of a news agency, if ``text`` is one ("AP", "Anadolu Agency")."""
+    key = text.strip(" .()-–—").lower()
+    if key in AGENCIES:
+        return AGENCIES[key]
+    if re.fullmatch(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3} (?:News )?Agency", text.strip()):
+        return text.strip()
+    return None
+
+
+def is_person_name(text: str) -> bool:
+    """Shaped like a person's name: 2-5 capitalised tokens or initials, no organisation words."""
+    tokens = text.replace(",", " ").split()
+    if not 2 <= len(tokens) <= 5 or agency_name(text):
+        return False
+    if any(t.lower().strip(".") in ORG_WORDS for t in tokens):
+        return False
+    capitalised = [t for t in tokens if t.lower() not in _PARTICLES]
+    return len(capitalised) >= 2 and all(_NAME_TOKEN.match(t) for t in capitalised)
+
+
+def is_org_name(text: str) -> bool:
+    """Shaped like an organisation's name: capitalised words ending in or holding an org word."""
+    text = text.strip()
+    if agency_name(text):
+        return True
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 7 or not tokens[0][:1].isupper():
+        return False
+    return any(t.lower().strip(".,") in ORG_WORDS for t in tokens) and all(
+        t[:1].isupper() or t.lower() in {"of", "the", "and", "&", "for", "on"} for t in tokens
+    )
+
+
+def parse_byline(line: str) -> Byline | None:
+    """'By Jane Roe, Chief Correspondent Daily Planet' -> author + outlet; 'By Acme News' -> outlet."""
+    match = BYLINE.match(line.strip())
+    if not match or len(line.split()) > 16:
+        return None
+    who = match.group("who").strip().rstrip(".")
+    parts = [p.strip() for p in re.split(r",|\s[|•·–—-]\s|\s/\s", who) if p.strip()]
+    if not parts:
+        return None
+    author = outlet = None
+    first = re.sub(r"\s+(?:and|&)\s+.*$", "", parts[0])
+    if is_person_name(first):
+        author = first
+    elif is_org_name(parts[0]):
+        outlet = agency_name(parts[0]) or parts[0]
+    else:
+        return None
+    for part in parts[1:]:
+        if outlet:
+            break
+        outlet = _outlet_after_role(part)
+    return Byline(author, outlet)
+
+
+def _outlet_after_role(text: str) -> str | None:
+    """'Chief International Correspondent Worthy News' -> 'Worthy News' (what follows the role)."""
+    tokens = text.split()
+    last_role = max((i for i, t in enumerate(tokens) if t.lower() in ROLE_WORDS), default=-1)
+    rest = " ".join(tokens[last_role + 1 :]).strip()
+    rest = re.sub(r"^(?:at|for|of|with)\s+", "", rest)
+    if rest and (is_org_name(rest) or (last_role >= 0 and rest[:1].isupper() and len(rest.split()) <= 5)):
+        return agency_name(rest) or rest
+    return None
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """'KYIV, Ukraine (AP) — ...' -> place 'KYIV, Ukraine', credit 'AP'."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    letters = [c for c in place.split(",")[0] if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return None
+    credit = match.group("credit")
+    return Dateline(place=place, credit=credit.strip() if credit else None, prefix=match.group(0))
+
+
+def trailing_credit(paragraph: str) -> str | None:
+    """An agency credited at the end of a paragraph: '... said. - Reuters', '(AFP)'."""
+    match = TRAILING_CREDIT.search(paragraph)
+    return agency_name(match.group("credit")) if match else None
+
+
+def copyright_owner(line: str) -> str | None:
+    """'Copyright 1999-2023 Acme News. All rights reserved.' -> 'Acme News'."""
+    if not COPYRIGHT.search(line):
+        return None
+    rest = re.sub(r"(?i)copyright|©|\(c\)|all rights reserved\.?|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)\d\d)?", " ", line)
+    rest = re.sub(r"\s+", " ", rest).strip(" .,;:-–—|")
+    rest = re.sub(r"^(?:by|of)\s+", "", rest)
+    if rest and len(rest.split()) <= 6 and rest[:1].isupper() and "." not in rest.rstrip("."):
+        return agency_name(rest) or rest
+    return None

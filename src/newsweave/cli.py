@@ -1,0 +1,144 @@
+"""The `newsweave` command: a thin Typer layer over the library (pipeline, brief, render).
+
+Exit codes: 0 when every input was read, 1 when some failed (each named on
+stderr, the rest processed), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsweave import __version__
+from newsweave.brief import build_brief
+from newsweave.model import ReadError
+from newsweave.pipeline import extract as run_extract
+from newsweave.render.json import to_json, to_jsonl
+from newsweave.render.markdown import brief_to_markdown
+
+app = typer.Typer(
+    name="newsweave",
+    help="Turn a pile of news articles about the same events into a trustworthy, cited brief.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.txt, .html, .htm, .jsonl, .ndjson, each optionally .gz), directories (read "
+        "recursively), globs, or '-' for JSONL on stdin.",
+        show_default=False,
+    ),
+]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    text = "text"
+
+
+class BriefFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsweave {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newsweave: who said what, what is corroborated, where outlets disagree — cited, offline."""
+
+
+def _report(errors: list[ReadError]) -> None:
+    for error in errors:
+        typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.json,
+    output: Output = None,
+) -> None:
+    """Clean text and metadata of each article, with sentence offsets.
+
+    [bold]Examples[/bold]
+
+      newsweave extract examples/harbor-fire/ --format text
+
+      newsweave extract page.html.gz --format json -o page.json
+
+      cat dump.jsonl | newsweave extract - --format jsonl
+    """
+    result = run_extract(inputs)
+    if fmt is ExtractFormat.text:
+        blocks = []
+        for a in result.articles:
+            head = [f"== {a.id}"] + [
+                f"{key}: {value}"
+                for key, value in (
+                    ("title", a.title),
+                    ("outlet", a.outlet),
+                    ("author", a.author),
+                    ("published", a.published),
+                    ("dateline", a.dateline),
+                    ("agency", a.agency),
+                    ("url", a.url),
+                )
+                if value
+            ]
+            blocks.append("\n".join(head) + "\n\n" + a.text + "\n")
+        text = "\n".join(blocks)
+    else:
+        objects = [a.to_dict(sentences=True) for a in result.articles]
+        text = to_json(objects) if fmt is ExtractFormat.json else to_jsonl(objects)
+    _write(text, output)
+    _report(result.errors)
+    raise typer.Exit(1 if result.errors else 0)
+
+
+@app.command()
+def brief(
+    inputs: Inputs,
+    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
+    output: Output = None,
+) -> None:
+    """A brief of the stories in INPUTS: the JSON contract (schema newsweave/1) or Markdown.
+
+    [bold]Examples[/bold]
+
+      newsweave brief examples/harbor-fire/
+
+      newsweave brief articles/ --format json -o brief.json
+
+      newsweave brief 'crawl/**/*.html.gz' --format md -o brief.md
+    """
+    result = run_extract(inputs)
+    data = build_brief(result.articles, result.errors)
+    _write(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output)
+    _report(result.errors)
+    raise typer.Exit(1 if result.errors else 0)

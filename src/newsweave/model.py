@@ -1,0 +1,103 @@
+"""The data model, in one place: what flows between the pipeline stages.
+
+Every stage takes and returns these plain dataclasses, so that per-document
+stages can be shipped to worker processes and the JSON contract
+(docs/schema.md) is a direct projection of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Document:
+    """One input as read: decoded text (or HTML) plus metadata given with it.
+
+    ``fields`` holds metadata the input itself declared (JSONL "title",
+    "outlet", ...); cleaning never overrides them with guesses.
+    """
+
+    id: str
+    source: str
+    format: str  # "text" | "html"
+    content: str
+    encoding: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True, frozen=True)
+class ReadError:
+    """An input that could not be read; reported, never fatal to the run."""
+
+    source: str
+    error: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "error": self.error}
+
+
+@dataclass(slots=True)
+class Removed:
+    """A piece of the input dropped by cleaning, and why (one of clean.REASONS)."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """A sentence as character offsets into ``Article.text``: text[start:end]."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article: main text, what was removed, metadata it showed."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    dateline: str | None = None
+    agency: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    duplicate_of: str | None = None
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    def to_dict(self, *, sentences: bool = False) -> dict[str, Any]:
+        """The article object of the JSON contract (plus sentences for ``extract``)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "outlet": self.outlet,
+            "url": self.url,
+            "title": self.title,
+            "author": self.author,
+            "published": self.published,
+            "dateline": self.dateline,
+            "agency": self.agency,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "duplicate_of": self.duplicate_of,
+        }
+        if sentences:
+            out["sentences"] = [s.to_dict() for s in self.sentences]
+        return out

@@ -1,0 +1,39 @@
+"""The pipeline as library calls: inputs -> Articles (+ errors) -> brief.
+
+The CLI, tests and benchmarks all go through here, so there is one way to
+run the stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from newsweave.clean import draft, finish
+from newsweave.model import Article, ReadError
+from newsweave.read import read_inputs
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Articles read and cleaned from a run's inputs, and the inputs that failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def extract(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Extraction:
+    """Read, clean and segment every input; bad inputs become errors, never exceptions."""
+    drafts = []
+    errors: list[ReadError] = []
+    for item in read_inputs(inputs, stdin=stdin):
+        if isinstance(item, ReadError):
+            errors.append(item)
+            continue
+        try:
+            result = draft(item)
+        except Exception as exc:  # one broken page never stops a run of thousands
+            result = ReadError(item.source, f"cleaning failed: {type(exc).__name__}: {exc}")
+        (errors if isinstance(result, ReadError) else drafts).append(result)
+    return Extraction(finish(drafts), errors)

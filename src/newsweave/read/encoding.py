@@ -1,0 +1,95 @@
+"""Bytes to clean Unicode: BOM, then a declared charset, then UTF-8, then detection.
+
+The order follows what browsers do (WHATWG): a byte-order mark wins, then
+what the document declares, and only then a guess. The guess prefers
+windows-1252 over its near-identical siblings when they explain the bytes
+equally well, since that is what unlabelled Western pages use.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp850", "mac_roman"}
+# C0/C1 controls other than tab and newline: noise in text, a sign of binary in bulk.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can identify."""
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first 4 KB, if Python knows it."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii").lower()
+    if name in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"}:
+        name = "cp1252"  # WHATWG: these labels mean windows-1252
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _detect(data: bytes) -> str:
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        raise DecodeError("binary content or unknown text encoding")
+    if best.encoding in _WESTERN:
+        for candidate in results:
+            if candidate.encoding == "cp1252" and candidate.percent_chaos <= best.percent_chaos:
+                return "cp1252"
+    return best.encoding
+
+
+def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
+    """Decode ``data``; returns (text, encoding name). Raises DecodeError for binary data."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    candidates: list[str] = []
+    if html and (declared := declared_charset(data)):
+        candidates.append(declared)
+    candidates.append("utf-8")
+    for name in candidates:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if not _looks_binary(text):
+            return text, name
+    name = _detect(data)
+    text = data.decode(name, errors="replace")
+    if _looks_binary(text):
+        raise DecodeError("binary content (control characters), not text")
+    return text, name
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    return bool(sample) and len(_CONTROLS.findall(sample)) > max(2, len(sample) // 100)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, one newline convention, no stray control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _CONTROLS.sub("", text)
+    return unicodedata.normalize("NFC", text)

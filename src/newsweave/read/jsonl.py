@@ -1,0 +1,58 @@
+"""JSON Lines: one article object per line, streamed (constant memory).
+
+A line is {"id", "text" or "html", optional "title", "url", "outlet",
+"author", "published"}. A broken line is reported with its line number and
+the stream goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from newsweave.model import Document, ReadError
+from newsweave.read.encoding import normalize_text
+
+METADATA_FIELDS = ("title", "url", "outlet", "author", "published")
+
+
+def iter_jsonl(lines: Iterable[bytes], source: str, default_id: str) -> Iterator[Document | ReadError]:
+    """Parse JSONL byte lines; ``default_id`` + line number names lines without an "id"."""
+    for number, raw in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield ReadError(where, f"invalid JSON line: {exc}")
+            continue
+        doc = _document(obj, where, f"{default_id}:{number}")
+        yield doc
+
+
+def _document(obj: object, where: str, default_id: str) -> Document | ReadError:
+    if not isinstance(obj, dict):
+        return ReadError(where, f"expected a JSON object, got {type(obj).__name__}")
+    html, text = obj.get("html"), obj.get("text")
+    body, fmt = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
+    if not isinstance(body, str) or not body.strip():
+        return ReadError(where, 'missing "text" or "html" (a non-empty string)')
+    raw_id = obj.get("id", default_id)
+    if not isinstance(raw_id, str | int) or isinstance(raw_id, bool) or str(raw_id).strip() == "":
+        return ReadError(where, '"id" must be a non-empty string or an integer')
+    fields = {
+        name: normalize_text(value).strip()
+        for name in METADATA_FIELDS
+        if isinstance(value := obj.get(name), str) and value.strip()
+    }
+    return Document(
+        id=str(raw_id),
+        source=where,
+        format=fmt,
+        content=normalize_text(body),
+        encoding="utf-8",
+        fields=fields,
+    )

@@ -1,0 +1,1 @@
+"""Renderers: the brief (a plain dict, see brief.py) as JSON or Markdown."""

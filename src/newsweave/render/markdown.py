@@ -1,0 +1,63 @@
+"""Markdown brief: per story, the articles with their metadata, clean text and what was removed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsweave.clean.lines import REASONS
+
+_META = ("outlet", "author", "published", "dateline", "agency", "url")
+
+
+def _escape(text: str) -> str:
+    """Keep article text from being read as Markdown structure or HTML."""
+    out = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "*_`[]#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _cell(value: Any) -> str:
+    return "—" if value in (None, "") else _escape(str(value))
+
+
+def brief_to_markdown(brief: dict[str, Any]) -> str:
+    lines: list[str] = []
+    stories = brief["stories"]
+    if not stories:
+        lines += ["# newsweave brief", "", "No article could be read.", ""]
+    for story in stories:
+        lines += _story(story)
+    if brief["errors"]:
+        lines += ["## Inputs that could not be read", ""]
+        lines += [f"- `{e['source']}`: {_escape(e['error'])}" for e in brief["errors"]]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _story(story: dict[str, Any]) -> list[str]:
+    articles = story["articles"]
+    lines = [f"# {_escape(story['title'] or 'Untitled story')}", ""]
+    lines += [f"{len(articles)} article(s). Story id `{story['id']}`.", ""]
+    lines += ["## Articles", "", "| id | title | " + " | ".join(_META[:5]) + " |", "|" + "---|" * 7]
+    for a in articles:
+        lines.append(f"| `{a['id']}` | {_cell(a['title'])} | " + " | ".join(_cell(a[k]) for k in _META[:5]) + " |")
+    lines.append("")
+    for a in articles:
+        lines += _article(a)
+    return lines
+
+
+def _article(a: dict[str, Any]) -> list[str]:
+    lines = [f"### {_escape(a['title'] or a['id'])}", ""]
+    meta = [f"**{key}:** {_cell(a[key])}" for key in _META if a.get(key)]
+    lines += [" · ".join([f"**id:** `{a['id']}`", *meta]), ""]
+    for paragraph in a["text"].split("\n\n"):
+        lines += [_escape(paragraph), ""]
+    if a["removed"]:
+        lines += [f"<details><summary>Removed ({len(a['removed'])} lines)</summary>", ""]
+        for item in a["removed"]:
+            why = REASONS.get(item["reason"], item["reason"])
+            lines.append(f"- *{item['reason']}* ({why}): {_escape(item['text'])}")
+        lines += ["", "</details>", ""]
+    return lines
