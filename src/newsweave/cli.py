@@ -7,7 +7,7 @@ stderr, the rest processed), 2 on usage errors.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -39,13 +39,13 @@ Inputs = Annotated[
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
 
 
-class BriefFormat(str, Enum):
+class BriefFormat(StrEnum):
     json = "json"
     md = "md"
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from newsweave.analyze.sentences import split_sentences
 from newsweave.clean import draft, finish
 from newsweave.model import Article, ReadError
 from newsweave.read import read_inputs
@@ -36,4 +37,7 @@ def extract(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Extraction:
         except Exception as exc:  # one broken page never stops a run of thousands
             result = ReadError(item.source, f"cleaning failed: {type(exc).__name__}: {exc}")
         (errors if isinstance(result, ReadError) else drafts).append(result)
-    return Extraction(finish(drafts), errors)
+    articles = finish(drafts)
+    for article in articles:
+        article.sentences = split_sentences(article.text)
+    return Extraction(articles, errors)

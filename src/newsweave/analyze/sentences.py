@@ -1,28 +1,28 @@
 """Sentence segmentation with character offsets into the clean text.
 
-pysbd handles abbreviations ("U.S.", "Dec.", "Mr."), initials and quotes
-that close after the full stop. We run it per paragraph (a paragraph break
-always ends a sentence) and compute offsets ourselves by walking the text,
-so that ``text[start:end]`` is exactly the sentence, whitespace trimmed.
+syntok segments on tokens that keep their offsets into the input, so
+``text[start:end]`` is exactly the sentence; it knows abbreviations ("U.S.",
+"Dec.", "Mr."), initials and closing quotes after a full stop. We run it
+per paragraph (a paragraph break always ends a sentence) and repair what
+news text needs: a sentence that starts in lower case continues the
+previous one ('"Stop?" he asked.'), so does the end of a quotation closed
+by a comma and its attribution ('"We urge Iran. Not now," he said.'), and
+a stray punctuation mark is not a sentence of its own.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import pysbd
+import syntok.segmenter as segmenter
 
 from newsweave.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPENING_LOWER = re.compile(r"""^["'”’)\]]*\s*[a-z]""")
 _WORDLIKE = re.compile(r"\w")
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+# The rest of a quotation that ends in a comma and an attribution: '... not to do it," he said.'
+_QUOTE_TAIL = re.compile(r"""^[^"“”]*,\s*["”]\s+[a-z]""")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -30,12 +30,12 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for paragraph in _PARAGRAPH.finditer(text):
         base = paragraph.start()
-        spans = _spans(paragraph.group(0))
+        chunk = paragraph.group(0)
         merged: list[tuple[int, int]] = []
-        for start, end in spans:
-            segment = paragraph.group(0)[start:end]
-            if merged and (_OPENING_LOWER.match(segment) or not _WORDLIKE.search(segment)):
-                # '"Stop?" he asked.' is one sentence; so is a stray '.' after one
+        for start, end in _spans(chunk):
+            segment = chunk[start:end]
+            continues = _OPENING_LOWER.match(segment) or _QUOTE_TAIL.match(segment)
+            if merged and (continues or not _WORDLIKE.search(segment)):
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
@@ -44,23 +44,14 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _spans(paragraph: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for piece in _segmenter().segment(paragraph):
-        piece = piece.strip()
-        if not piece:
-            continue
-        start = paragraph.find(piece, cursor)
-        if start < 0:  # pysbd altered the text: fall back to the rest of the paragraph
-            rest = paragraph[cursor:].strip()
-            if rest:
-                start = paragraph.index(rest, cursor)
-                spans.append((start, start + len(rest)))
-            return spans
-        spans.append((start, start + len(piece)))
-        cursor = start + len(piece)
-    tail = paragraph[cursor:].strip()
-    if tail:  # text pysbd dropped (rare): keep it as its own sentence
-        start = paragraph.index(tail, cursor)
-        spans.append((start, start + len(tail)))
+    spans = []
+    for sub in segmenter.analyze(paragraph):
+        for sentence in sub:
+            tokens = [t for t in sentence if t.value]
+            if tokens:
+                spans.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+    if not spans and paragraph.strip():
+        stripped = paragraph.strip()
+        start = paragraph.index(stripped)
+        spans.append((start, start + len(stripped)))
     return spans

@@ -6,15 +6,13 @@ still used:
 - ``draft(doc)``: per document (pure): HTML main content, title, line
   verdicts, metadata read from the page and from the text.
 - ``finish(drafts)``: over the whole run: lines repeated across otherwise
-  different articles are removed, then each draft becomes an Article with
-  its sentences.
+  different articles are removed, then each draft becomes an Article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsweave.analyze.sentences import split_sentences
 from newsweave.clean.corpus import mark_corpus_repeats
 from newsweave.clean.html import extract_html
 from newsweave.clean.lines import REASONS, Verdict, classify_lines
@@ -117,7 +115,7 @@ def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -
 
 
 def finish(drafts: list[Draft]) -> list[Article]:
-    """The corpus pass, then Articles with sentences, in input order."""
+    """The corpus pass, then Articles (without sentences: analysis adds them), in input order."""
     mark_corpus_repeats([d.verdicts for d in drafts])
     return [_article(d) for d in drafts]
 
@@ -141,7 +139,6 @@ def _article(d: Draft) -> Article:
         agency=meta.get("agency"),
         url=meta.get("url"),
         removed=removed,
-        sentences=split_sentences(text),
     )
 
 
@@ -163,4 +160,3 @@ def clean_documents(docs: list[Document]) -> tuple[list[Article], list[ReadError
         result = draft(doc)
         (errors if isinstance(result, ReadError) else drafts).append(result)  # type: ignore[arg-type]
     return finish(drafts), errors
-

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from newsweave.clean.features import fold
-from newsweave.clean.lines import Verdict, addresses_reader
+from newsweave.clean.lines import Verdict
 
 COPY_OVERLAP = 0.5  # share of lines two articles have in common above which one copies the other
 
@@ -21,7 +20,7 @@ def mark_corpus_repeats(articles: list[list[Verdict]]) -> None:
     """Set reason 'corpus_repeated' on kept furniture-like lines shared by unrelated articles."""
     if len(articles) < 2:
         return
-    keys = [[fold(v.text) for v in verdicts] for verdicts in articles]
+    keys = [[v.key for v in verdicts] for verdicts in articles]
     line_sets = [set(k) for k in keys]
     holders: dict[str, set[int]] = defaultdict(set)
     for index, (verdicts, article_keys) in enumerate(zip(articles, keys, strict=True)):
@@ -40,7 +39,7 @@ def mark_corpus_repeats(articles: list[list[Verdict]]) -> None:
 def _furniture_like(verdict: Verdict) -> bool:
     if verdict.features.speech:
         return False
-    return not verdict.features.prose or addresses_reader(verdict.text)
+    return not verdict.features.prose or verdict.addresses_reader
 
 
 def _has_unrelated_pair(indices: list[int], line_sets: list[set[str]]) -> bool:

@@ -34,6 +34,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         include_images=False,
         include_links=False,
         deduplicate=False,
+        # dates the page declares, not any date-like string found in its text
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is None or not (result.text or "").strip():
         return None

@@ -13,7 +13,7 @@ paragraphs are protected: only a label that cannot be prose ("Also read:",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsweave.clean.features import LineFeatures, fold, line_features
 from newsweave.clean.metadata import copyright_owner, parse_byline, parse_date
@@ -40,55 +40,246 @@ REASONS = {
 
 # Decisive cues: labels and notices that are never news prose, whatever else the line holds.
 DECISIVE: list[tuple[str, re.Pattern[str]]] = [
-    ("navigation", re.compile(r"^(?:skip to (?:main )?(?:content|navigation)|jump to (?:main )?content|back to top|"
-                              r"(?:main )?menu|toggle navigation|breadcrumbs?|you are here:?)\b", re.I)),
+    (
+        "navigation",
+        re.compile(
+            r"^(?:skip to (?:main )?(?:content|navigation)|jump to (?:main )?content|back to top|"
+            r"(?:main )?menu|toggle navigation|breadcrumbs?|you are here:?)\b",
+            re.I,
+        ),
+    ),
     ("navigation", re.compile(r"^(?:tags?|topics?|filed under|categor(?:y|ies)|sections?)\s*:", re.I)),
-    ("promo", re.compile(r"^(?:also read|read also|read more|more|related(?: articles?| stories| news| content)?|see also|"
-                         r"watch|listen|recommended|suggested|more from [^:]{1,40}|don'?t miss|must read|trending|"
-                         r"editor'?s picks?|top stories|latest news|latest|popular|advertisement|sponsored|"
-                         r"(?:click|tap) here)\s*[:|»>]", re.I)),
-    ("promo", re.compile(r"^(?:most (?:read|popular|viewed|shared|commented|watched)|also read|read more|related "
-                         r"(?:articles?|stories|posts|news|content|coverage)|you (?:may|might) (?:also )?like|"
-                         r"recommended(?: for you| stories)?|more stories|more news|trending(?: now| stories)?|"
-                         r"top stories|editor'?s picks?|advertisement|sponsored(?: content)?|continue reading|"
-                         r"story continues below(?: advertisement)?)\W*$", re.I)),
-    ("caption", re.compile(r"\b(?:photo|image|picture|video|illustration|graphic|file photo|photograph)\s*"
-                           r"(?:credit)?\s*:\s*\S|\b(?:photo|image) (?:credit|courtesy)\b|\((?:photo|image)s?\s*(?:by|:)", re.I)),
-    ("caption", re.compile(r"(?:^|[\s(/|])(?:getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z]|"
-                           r"epa-efe|afp photo)\b", re.I)),
-    ("comments", re.compile(r"^(?:leave a (?:comment|reply)|post a comment|add a comment|comments?(?: \(\d+\))?|"
-                            r"\d+ comments?|comments are (?:closed|moderated|disabled)|join the (?:discussion|conversation)|"
-                            r"view comments|show comments|reply|cancel reply|replying to\b.*|log ?in to (?:comment|reply)|"
-                            r"be the first to comment)\W*$", re.I)),
-    ("comments", re.compile(r"^(?:comments? (?:are|is|will be|may be|must|should)|comment policy|"
-                            r"commenting (?:is|has been))\b", re.I)),
+    (
+        "promo",
+        re.compile(
+            r"^(?:also read|read also|read more|more|related(?: articles?| stories| news| content)?|see also|"
+            r"watch|listen|recommended|suggested|more from [^:]{1,40}|don'?t miss|must read|trending|"
+            r"editor'?s picks?|top stories|latest news|latest|popular|advertisement|sponsored|"
+            r"(?:click|tap) here)\s*[:|»>]",
+            re.I,
+        ),
+    ),
+    (
+        "promo",
+        re.compile(
+            r"^(?:most (?:read|popular|viewed|shared|commented|watched)|also read|read more|related "
+            r"(?:articles?|stories|posts|news|content|coverage)|you (?:may|might) (?:also )?like|"
+            r"recommended(?: for you| stories)?|more stories|more news|trending(?: now| stories)?|"
+            r"top stories|editor'?s picks?|advertisement|sponsored(?: content)?|continue reading|"
+            r"story continues below(?: advertisement)?)\W*$",
+            re.I,
+        ),
+    ),
+    (
+        "caption",
+        re.compile(
+            r"\b(?:photo|image|picture|video|illustration|graphic|file photo|photograph)\s*"
+            r"(?:credit)?\s*:\s*\S|\b(?:photo|image) (?:credit|courtesy)\b|\((?:photo|image)s?\s*(?:by|:)",
+            re.I,
+        ),
+    ),
+    (
+        "caption",
+        re.compile(
+            r"(?:^|[\s(/|])(?:getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z]|"
+            r"epa-efe|afp photo)\b",
+            re.I,
+        ),
+    ),
+    (
+        "comments",
+        re.compile(
+            r"^(?:leave a (?:comment|reply)|post a comment|add a comment|comments?(?: \(\d+\))?|"
+            r"\d+ comments?|comments are (?:closed|moderated|disabled)|join the (?:discussion|conversation)|"
+            r"view comments|show comments|reply|cancel reply|replying to\b.*|log ?in to (?:comment|reply)|"
+            r"be the first to comment)\W*$",
+            re.I,
+        ),
+    ),
+    (
+        "comments",
+        re.compile(
+            r"^(?:comments? (?:are|is|will be|may be|must|should)|comment policy|"
+            r"commenting (?:is|has been))\b",
+            re.I,
+        ),
+    ),
     ("copyright", re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all rights reserved", re.I)),
-    ("author_box", re.compile(r"^(?:photo of (?:the )?author|about the author|author(?:'s)? (?:profile|bio)|"
-                              r"(?:more|other) (?:articles|posts|stories) by\b)", re.I)),
+    (
+        "author_box",
+        re.compile(
+            r"^(?:photo of (?:the )?author|about the author|author(?:'s)? (?:profile|bio)|"
+            r"(?:more|other) (?:articles|posts|stories) by\b)",
+            re.I,
+        ),
+    ),
 ]
 # Weak cues: page-furniture vocabulary that body prose can also use; they count as evidence only.
-WEAK: list[tuple[str, re.Pattern[str]]] = [
-    ("share", re.compile(r"\b(?:share(?: this| on| via)?|tweet|pin it|whatsapp|telegram|facebook|twitter|linkedin|"
-                         r"instagram|youtube|tiktok|e-?mail (?:this|a friend)|print (?:this|article)|copy link|"
-                         r"follow (?:us|@)|like us|spread the word|get the word out)\b", re.I)),
-    ("subscribe", re.compile(r"\b(?:subscribe|subscriber|subscription|newsletter|sign(?:ing)? up|sign in|log ?in|"
-                             r"register|download (?:the|our) app|app store|google play|inbox|unlock|paywall|"
-                             r"e-?edition|full story)\b", re.I)),
-    ("donate", re.compile(r"\b(?:donate|donation|support (?:us|our|independent)|become a (?:member|patron|supporter)|"
-                          r"patreon|chip in|contribute today|make a (?:gift|contribution))\b", re.I)),
-    ("comments", re.compile(r"\b(?:comments?|commenting|commenters?|moderat(?:ed|ion|ors?)|spam|replies|"
-                            r"discussion guidelines|community guidelines)\b", re.I)),
-    ("syndication", re.compile(r"\b(?:syndicat\w*|republish\w*|reprint\w*|republication|originally (?:appeared|published)|"
-                               r"written permission|re-?distribut\w*|rewritten)\b", re.I)),
-    ("copyright", re.compile(r"\b(?:copyright\w*|trademarks?|terms of (?:use|service)|privacy policy|cookie\w*)\b", re.I)),
-    ("promo", re.compile(r"\b(?:click here|read more|see more|learn more|find out more|more information|"
-                         r"sponsored|advertis\w+|partner content|promoted)\b", re.I)),
-]
-# The page speaking to its reader or about itself.
-READER = re.compile(r"\b(?:you|your|you're|please|we're|our site|this site|this website|our website|visit|"
-                    r"check out|click|tap|join us|us at)\b", re.I)
-SITE_SELF = re.compile(r"\b(?:site|website|page|articles?|stories|story|content|service|edition|app|newsletter|"
-                       r"posts?|blog|feed)\b", re.I)
+# Terms are in fold() form: a word, a phrase, or a word prefix ending in "*".
+WEAK: dict[str, tuple[str, ...]] = {
+    "share": (
+        "share",
+        "share this",
+        "tweet",
+        "pin it",
+        "whatsapp",
+        "telegram",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "email this",
+        "e mail this",
+        "email a friend",
+        "print this",
+        "print article",
+        "copy link",
+        "follow us",
+        "like us",
+        "spread the word",
+        "get the word out",
+    ),
+    "subscribe": (
+        "subscribe",
+        "subscriber*",
+        "subscription*",
+        "newsletter*",
+        "sign up",
+        "signing up",
+        "sign in",
+        "log in",
+        "login",
+        "register",
+        "download the app",
+        "download our app",
+        "app store",
+        "google play",
+        "inbox",
+        "unlock",
+        "paywall",
+        "eedition",
+        "e edition",
+        "full story",
+    ),
+    "donate": (
+        "donate",
+        "donation*",
+        "support us",
+        "support our",
+        "support independent",
+        "become a member",
+        "become a patron",
+        "become a supporter",
+        "patreon",
+        "chip in",
+        "contribute today",
+        "make a gift",
+        "make a contribution",
+    ),
+    "comments": (
+        "comment",
+        "comments",
+        "commenting",
+        "commenter*",
+        "moderated",
+        "moderation",
+        "moderator*",
+        "spam",
+        "replies",
+        "discussion guidelines",
+        "community guidelines",
+    ),
+    "syndication": (
+        "syndicat*",
+        "republish*",
+        "reprint*",
+        "republication",
+        "originally appeared",
+        "originally published",
+        "written permission",
+        "redistribut*",
+        "re distribut*",
+        "rewritten",
+    ),
+    "copyright": (
+        "copyright*",
+        "trademark",
+        "trademarks",
+        "terms of use",
+        "terms of service",
+        "privacy policy",
+        "cookie*",
+    ),
+    "promo": (
+        "click here",
+        "read more",
+        "see more",
+        "learn more",
+        "find out more",
+        "more information",
+        "sponsored",
+        "partner content",
+        "paid content",
+        "promoted",
+    ),
+}
+# The page speaking to its reader, and about itself.
+READER = (
+    "you",
+    "your",
+    "please",
+    "we re",
+    "our site",
+    "this site",
+    "this website",
+    "our website",
+    "visit",
+    "check out",
+    "click",
+    "tap",
+    "join us",
+    "us at",
+)
+SITE_SELF = (
+    "site",
+    "website",
+    "page",
+    "article",
+    "articles",
+    "stories",
+    "story",
+    "content",
+    "service",
+    "edition",
+    "app",
+    "newsletter",
+    "post",
+    "posts",
+    "blog",
+    "feed",
+)
+# Lists and embedded social posts are content, whatever their shape.
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪►])\s")
+EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|\(@\w{2,}\)\s+\w+ \d{1,2}, \d{4}")
+
+
+class _Terms:
+    """A term list compiled for speed: single words by set lookup, phrases and prefixes by one regex."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        self.words = frozenset(t for t in terms if " " not in t and not t.endswith("*"))
+        others = [re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t) for t in terms if t not in self.words]
+        self.pattern = re.compile(r"\b(?:" + "|".join(others) + r")\b") if others else None
+
+    def found(self, key: str, tokens: set[str]) -> bool:
+        return not self.words.isdisjoint(tokens) or bool(self.pattern and self.pattern.search(key))
+
+
+_WEAK_TERMS = {kind: _Terms(terms) for kind, terms in WEAK.items()}
+_READER_TERMS = _Terms(READER)
+_SITE_SELF_TERMS = _Terms(SITE_SELF)
 
 
 @dataclass(slots=True)
@@ -97,82 +288,101 @@ class Verdict:
 
     text: str
     features: LineFeatures
+    key: str  # fold(text): what repetition and headline checks compare
+    cues: tuple[str, ...]  # kinds of furniture vocabulary found (WEAK), in pattern order
+    reader: bool  # the page addresses its reader ("you", "please", "visit")
+    site_self: bool  # ... and talks about itself ("this site", "our articles")
     reason: str | None = None  # None: kept
-    evidence: list[str] = field(default_factory=list)
 
     @property
     def kept(self) -> bool:
         return self.reason is None
 
+    @property
+    def addresses_reader(self) -> bool:
+        """Furniture vocabulary or the page talking to its reader: such prose does not mark the body."""
+        return self.reader or bool(self.cues)
 
-def _boilerplate_score(feat: LineFeatures, zone_edge: bool) -> tuple[float, str | None]:
-    """(furniture evidence minus prose evidence, the likeliest kind)."""
-    kinds = [kind for kind, pattern in WEAK if pattern.search(feat.text)]
-    score = 1.5 * len(set(kinds))
-    if READER.search(feat.text):
-        score += 1.0
-        if SITE_SELF.search(feat.text):
-            score += 1.0
-    if feat.exclamations >= 2 or feat.caps_words >= 2:
-        score += 1.0
+
+def make_verdict(text: str) -> Verdict:
+    key = fold(text)
+    tokens = set(key.split())
+    cues = tuple(kind for kind, terms in _WEAK_TERMS.items() if terms.found(key, tokens))
+    reader = _READER_TERMS.found(key, tokens)
+    return Verdict(text, line_features(text), key, cues, reader, reader and _SITE_SELF_TERMS.found(key, tokens))
+
+
+def _boilerplate_score(verdict: Verdict, zone_edge: bool) -> float:
+    """Furniture evidence minus prose evidence; removal needs 2.5 and some furniture evidence."""
+    feat = verdict.features
+    score = 1.5 * len(verdict.cues)
+    if verdict.reader:
+        score += 2.0 if verdict.site_self else 0.5
+    if feat.exclamations >= 2 or (feat.caps_words >= 3 and feat.caps_words >= feat.n_words / 3):
+        score += 1.0  # shouting
     if feat.urlish:
         score += 1.0
     if zone_edge:
         score += 1.0
     if not feat.terminal and feat.n_words <= 8:
         score += 0.5
-    # prose evidence
-    if feat.reporting and not READER.search(feat.text):
+    if feat.reporting and not verdict.reader:
         score -= 2.0
     if feat.prose:
         score -= 1.0
     if feat.n_words >= 25:
         score -= 1.0
-    return score, (kinds[0] if kinds else None)
+    return score
 
 
 def classify_lines(lines: list[str], title: str | None) -> list[Verdict]:
     """Verdicts for the paragraph lines of one article (title already known or None)."""
-    verdicts = [Verdict(line, line_features(line)) for line in lines]
+    verdicts = [make_verdict(line) for line in lines]
     title_key = fold(title) if title else ""
     seen: set[str] = set()
     for verdict in verdicts:
         verdict.reason = _decisive(verdict, title_key, seen)
-        seen.add(fold(verdict.text))
-    body = [i for i, v in enumerate(verdicts) if v.kept and v.features.prose and not addresses_reader(v.text)]
+        seen.add(verdict.key)
+    body = [i for i, v in enumerate(verdicts) if v.kept and v.features.prose and not v.addresses_reader]
     first_body, last_body = (body[0], body[-1]) if body else (len(verdicts), -1)
     in_comment_section = False
     for i, verdict in enumerate(verdicts):
         feat = verdict.features
-        edge = i < first_body or i > last_body
         if not verdict.kept:
             if verdict.reason == "comments" and i > last_body and feat.n_words <= 8:
                 in_comment_section = True  # a comment-section header: what follows is comments
             continue
-        if in_comment_section and not feat.speech:
+        if feat.speech or EMBEDDED_POST.search(verdict.text):
+            continue  # quoted speech and embedded posts are never removed by weighing evidence
+        if in_comment_section:
             verdict.reason = "comments"
             continue
-        if feat.speech:
-            continue  # quoted speech is never removed by weighing evidence
-        score, kind = _boilerplate_score(feat, edge)
-        if score >= 2.5:
-            verdict.reason = kind or ("tagline" if i > last_body else "navigation")
-            verdict.evidence.append(f"score {score:.1f}")
-        elif i > last_body and not feat.terminal and feat.n_words <= 6:
+        furniture = verdict.cues or (verdict.reader and verdict.site_self) or feat.urlish
+        if furniture and _boilerplate_score(verdict, i < first_body or i > last_body) >= 2.5:
+            verdict.reason = verdict.cues[0] if verdict.cues else ("tagline" if i > last_body else "navigation")
+        elif i > last_body and _tagline_shaped(verdicts, i):
             verdict.reason = "tagline"
-        elif i < first_body and not feat.terminal and feat.n_words <= 3:
+        elif i < first_body and not feat.terminal and feat.n_words <= 3 and not LIST_ITEM.match(verdict.text):
             verdict.reason = "navigation"
     return verdicts
 
 
-def addresses_reader(text: str) -> bool:
-    """Furniture vocabulary or the page talking to its reader: such prose does not mark the body."""
-    return bool(READER.search(text)) or any(pattern.search(text) for _, pattern in WEAK)
+def _tagline_shaped(verdicts: list[Verdict], i: int) -> bool:
+    """A short capitalised name-like line among the last lines of the page, not part of a list."""
+    verdict = verdicts[i]
+    feat = verdict.features
+    if feat.terminal or feat.n_words > 6 or LIST_ITEM.match(verdict.text) or any(c.isdigit() for c in verdict.text):
+        return False
+    if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for", "in", "on") for w in verdict.text.split()):
+        return False
+    later = [v for v in verdicts[i + 1 :] if v.kept]
+    earlier = [v for v in verdicts[max(0, i - 3) : i] if v.kept]
+    neighbours = [v for v in later[:2] + earlier[-2:] if not v.features.terminal and v.features.n_words <= 6]
+    return len(later) <= 2 and len(neighbours) < 2  # a run of such lines is a list, not furniture
 
 
 def _decisive(verdict: Verdict, title_key: str, seen: set[str]) -> str | None:
-    text, feat = verdict.text.strip(), verdict.features
-    key = fold(text)
+    text, feat, key = verdict.text, verdict.features, verdict.key
     if not key:
         return "navigation"  # punctuation-only lines: separators, bullets
     if title_key and _similar(key, title_key):
@@ -181,16 +391,16 @@ def _decisive(verdict: Verdict, title_key: str, seen: set[str]) -> str | None:
         return "repeated"
     if parse_byline(text):
         return "byline"
-    if _is_date_line(text, feat):
+    if _is_date_line(text, feat) and not EMBEDDED_POST.search(text):
         return "dateline"
     if copyright_owner(text) or (feat.n_words <= 30 and _match(DECISIVE, text) == "copyright"):
         return "copyright"
     kind = _match(DECISIVE, text)
-    if kind and (kind in ("promo", "navigation", "caption", "author_box", "comments") or not feat.speech):
-        if kind == "comments" and feat.prose and feat.reporting:
-            return None  # "Comments made by the minister ..." is prose, not a form
-        return kind
-    return None
+    if kind == "caption" and feat.n_words > 50:
+        return None  # a credit inside a long paragraph does not make it a caption
+    if kind == "comments" and feat.prose and feat.reporting:
+        return None  # "Comments made by the minister ..." is prose, not a form
+    return kind
 
 
 def _match(patterns: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:
@@ -199,14 +409,16 @@ def _match(patterns: list[tuple[str, re.Pattern[str]]], text: str) -> str | None
 
 def _is_date_line(text: str, feat: LineFeatures) -> bool:
     """A short line that is only a date, optionally with a label or agency: 'Updated: 9 Dec 2022'."""
-    if feat.n_words > 12 or feat.terminal and feat.n_words > 6:
+    if feat.n_words > 12 or (feat.terminal and feat.n_words > 6):
         return False
     found = parse_date(text)
     if not found:
         return False
     start, end = found[1]
     rest = (text[:start] + " " + text[end:]).strip()
-    rest = re.sub(r"(?i)\b(?:published|updated|posted|last updated|on|at|gmt|utc|[ap]\.?m\.?|\d{1,2}:\d\d)\b", " ", rest)
+    rest = re.sub(
+        r"(?i)\b(?:published|updated|posted|last updated|on|at|gmt|utc|[ap]\.?m\.?|\d{1,2}:\d\d)\b", " ", rest
+    )
     return len(re.findall(r"[^\W\d_]+", rest)) <= 4
 
 

@@ -38,9 +38,18 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 DATE_PATTERNS = [
     # December 09, 2022 / Dec. 9 2022
-    (re.compile(rf"\b{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "mdy"),
+    (
+        re.compile(rf"\b{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+        "mdy",
+    ),
     # 9 December 2022
-    (re.compile(rf"\b{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "dmy"),
+    (
+        re.compile(
+            rf"\b{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+        "dmy",
+    ),
     # 2022-12-09 (ISO, optionally with time)
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), "iso"),
 ]
@@ -91,20 +100,106 @@ AGENCIES = {
     "sana": "SANA",
 }
 ORG_WORDS = frozenset(
-    """news media press agency times post herald tribune journal daily network tv radio broadcasting
-    broadcast group staff desk bureau service services wire online gazette chronicle observer telegraph
-    guardian review magazine dispatch dispatches report today inc ltd llc corp company newsroom team
-    editors editorial reporters correspondents channel weekly monthly foundation institute
-    publishing publications digital world international""".split()
+    [
+        "news",
+        "media",
+        "press",
+        "agency",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "journal",
+        "daily",
+        "network",
+        "tv",
+        "radio",
+        "broadcasting",
+        "broadcast",
+        "group",
+        "staff",
+        "desk",
+        "bureau",
+        "service",
+        "services",
+        "wire",
+        "online",
+        "gazette",
+        "chronicle",
+        "observer",
+        "telegraph",
+        "guardian",
+        "review",
+        "magazine",
+        "dispatch",
+        "dispatches",
+        "report",
+        "today",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "company",
+        "newsroom",
+        "team",
+        "editors",
+        "editorial",
+        "reporters",
+        "correspondents",
+        "channel",
+        "weekly",
+        "monthly",
+        "foundation",
+        "institute",
+        "publishing",
+        "publications",
+        "digital",
+        "world",
+        "international",
+    ]
 )
 ROLE_WORDS = frozenset(
-    """correspondent reporter editor writer columnist contributor journalist producer analyst
-    author staff chief senior international foreign political economics diplomatic affairs
-    bureau head managing associate deputy special investigative science health business sports
-    tech technology opinion photographer""".split()
+    [
+        "correspondent",
+        "reporter",
+        "editor",
+        "writer",
+        "columnist",
+        "contributor",
+        "journalist",
+        "producer",
+        "analyst",
+        "author",
+        "staff",
+        "chief",
+        "senior",
+        "international",
+        "foreign",
+        "political",
+        "economics",
+        "diplomatic",
+        "affairs",
+        "bureau",
+        "head",
+        "managing",
+        "associate",
+        "deputy",
+        "special",
+        "investigative",
+        "science",
+        "health",
+        "business",
+        "sports",
+        "tech",
+        "technology",
+        "opinion",
+        "photographer",
+    ]
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]?\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "al", "el", "ibn", "dos"})
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "al", "el", "ibn", "dos"}
+)
 
 BYLINE = re.compile(
     r"^(?:by|written by|words by|posted by|reporting by|report by|story by|from)\s*:?\s+(?P<who>\S.*)$", re.I
@@ -243,7 +338,9 @@ def copyright_owner(line: str) -> str | None:
     """'Copyright 1999-2023 Acme News. All rights reserved.' -> 'Acme News'."""
     if not COPYRIGHT.search(line):
         return None
-    rest = re.sub(r"(?i)copyright|©|\(c\)|all rights reserved\.?|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)\d\d)?", " ", line)
+    rest = re.sub(
+        r"(?i)copyright|©|\(c\)|all rights reserved\.?|\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)\d\d)?", " ", line
+    )
     rest = re.sub(r"\s+", " ", rest).strip(" .,;:-–—|")
     rest = re.sub(r"^(?:by|of)\s+", "", rest)
     if rest and len(rest.split()) <= 6 and rest[:1].isupper() and "." not in rest.rstrip("."):

@@ -44,7 +44,9 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | ReadError]:
         path = Path(item)
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.parts[len(path.parts):])
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.parts[len(path.parts) :])
             )
             yield from (str(p) for p in files)
         elif path.exists():
