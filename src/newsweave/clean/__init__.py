@@ -14,15 +14,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsweave.clean.corpus import mark_corpus_repeats
+from newsweave.clean.features import fold
 from newsweave.clean.html import extract_html
 from newsweave.clean.lines import REASONS, Verdict, classify_lines
 from newsweave.clean.metadata import (
     agency_name,
     copyright_owner,
     is_org_name,
+    is_role_only,
+    original_publisher,
     parse_byline,
     parse_date,
     parse_dateline,
+    same_organisation,
+    strip_org_words,
     trailing_credit,
 )
 from newsweave.model import Article, Document, ReadError, Removed
@@ -52,7 +57,8 @@ def draft(doc: Document) -> Draft | ReadError:
         if page is None:
             return ReadError(doc.source, "no article text found in the HTML")
         text = page.text
-        meta.update(title=page.title, author=page.author, published=page.published, outlet=page.sitename, url=page.url)
+        author = None if page.author and is_role_only(page.author) else page.author
+        meta.update(title=page.title, author=author, published=page.published, outlet=page.sitename, url=page.url)
     meta.update(doc.fields)  # what the input declares wins over what the page suggests
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
@@ -97,6 +103,8 @@ def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -
                 found["agency"] = found["agency"] or agency_name(before) or before
         elif verdict.reason == "copyright":
             copyright_outlet = copyright_outlet or copyright_owner(text)
+        elif verdict.reason == "syndication" and (origin := original_publisher(text)):
+            found["outlet"] = found["outlet"] or origin
     kept = [v.text for v in verdicts if v.kept]
     if kept and (dateline := parse_dateline(kept[0])):
         found["dateline"] = dateline.place
@@ -104,14 +112,38 @@ def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -
             found["agency"] = found["agency"] or agency_name(dateline.credit) or dateline.credit
     if kept and not found["agency"]:
         found["agency"] = trailing_credit(kept[-1])
-    found["outlet"] = found["outlet"] or copyright_outlet
-    if found["agency"] and found["outlet"] and found["agency"].casefold() == found["outlet"].casefold():
+    found["outlet"] = found["outlet"] or copyright_outlet or _masthead(verdicts)
+    if found["agency"] and found["outlet"] and same_organisation(found["agency"], found["outlet"]):
         found["agency"] = None  # the outlet crediting itself is not a reprint
     if not meta.get("outlet") and not found["outlet"] and found["agency"] and agency_name(found["agency"]):
         found["outlet"] = found["agency"]  # a wire story known only by its agency credit
     for key, value in found.items():
         if not meta.get(key):
             meta[key] = value
+    if meta.get("outlet"):
+        _mark_site_name_lines(verdicts, meta["outlet"])
+
+
+def _masthead(verdicts: list[Verdict]) -> str | None:
+    """A site name printed above the article ('THE COASTAL HERALD'), if the page starts with one."""
+    for verdict in verdicts[:3]:
+        if verdict.reason in (None, "navigation") and not verdict.features.terminal and is_org_name(verdict.text):
+            return verdict.text.title() if verdict.text.isupper() else verdict.text
+    return None
+
+
+def _mark_site_name_lines(verdicts: list[Verdict], outlet: str) -> None:
+    """Short non-sentence lines opening with the outlet's name ('Acme — your town, your news') are taglines."""
+    names = {fold(outlet), fold(strip_org_words(outlet))} - {""}
+    for verdict in verdicts:
+        feat = verdict.features
+        candidate = verdict.reason in (None, "navigation", "comments") and feat.n_words <= 10 and not feat.speech
+        if (
+            candidate
+            and (not feat.terminal or feat.n_words <= 4)
+            and any(f"{verdict.key} ".startswith(f"{name} ") for name in names)
+        ):
+            verdict.reason = "tagline"
 
 
 def finish(drafts: list[Draft]) -> list[Article]:

@@ -260,6 +260,23 @@ SITE_SELF = (
     "blog",
     "feed",
 )
+# Notices that the article is a reprint: never news prose.
+SYNDICATION_NOTICE = re.compile(
+    r"\b(?:(?:this|the) (?:article|story|post|piece) (?:was |is |first |originally )+(?:published|appeared)|"
+    r"(?:re ?published|reprinted|reproduced) (?:here )?(?:with|by) (?:kind )?permission|"
+    r"(?:appears|appeared) (?:here )?(?:courtesy of|through a partnership)|distributed by)\b"
+)
+# Calls to action opening a line: the page asking its reader to do something.
+CALL_TO_ACTION = re.compile(
+    r"^(?:subscribe|sign up|follow us|follow @|donate|share this|share on|join us|join our|download|click|tap|"
+    r"like us|support us|support our|support independent|stay tuned|never miss|don t miss|get the latest|"
+    r"get our|read the full|watch the full|listen to the full)\b"
+)
+# Headers that open a comment section (the lines after them are readers' comments).
+COMMENT_HEADER = re.compile(
+    r"^(?:leave a (?:comment|reply)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"(?:\d+ )?comments?(?: \d+)?|(?:\d+ )?responses?|discussion|reader comments)$"
+)
 # Lists and embedded social posts are content, whatever their shape.
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪►])\s")
 EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|\(@\w{2,}\)\s+\w+ \d{1,2}, \d{4}")
@@ -308,7 +325,7 @@ def make_verdict(text: str) -> Verdict:
     key = fold(text)
     tokens = set(key.split())
     cues = tuple(kind for kind, terms in _WEAK_TERMS.items() if terms.found(key, tokens))
-    reader = _READER_TERMS.found(key, tokens)
+    reader = _READER_TERMS.found(key, tokens) or bool(CALL_TO_ACTION.match(key))
     return Verdict(text, line_features(text), key, cues, reader, reader and _SITE_SELF_TERMS.found(key, tokens))
 
 
@@ -317,7 +334,7 @@ def _boilerplate_score(verdict: Verdict, zone_edge: bool) -> float:
     feat = verdict.features
     score = 1.5 * len(verdict.cues)
     if verdict.reader:
-        score += 2.0 if verdict.site_self else 0.5
+        score += 2.0 if verdict.site_self or CALL_TO_ACTION.match(verdict.key) else 0.5
     if feat.exclamations >= 2 or (feat.caps_words >= 3 and feat.caps_words >= feat.n_words / 3):
         score += 1.0  # shouting
     if feat.urlish:
@@ -349,8 +366,8 @@ def classify_lines(lines: list[str], title: str | None) -> list[Verdict]:
     for i, verdict in enumerate(verdicts):
         feat = verdict.features
         if not verdict.kept:
-            if verdict.reason == "comments" and i > last_body and feat.n_words <= 8:
-                in_comment_section = True  # a comment-section header: what follows is comments
+            if verdict.reason == "comments" and i > last_body and COMMENT_HEADER.match(verdict.key):
+                in_comment_section = True  # what follows a comment-section header is comments
             continue
         if feat.speech or EMBEDDED_POST.search(verdict.text):
             continue  # quoted speech and embedded posts are never removed by weighing evidence
@@ -395,11 +412,11 @@ def _decisive(verdict: Verdict, title_key: str, seen: set[str]) -> str | None:
         return "dateline"
     if copyright_owner(text) or (feat.n_words <= 30 and _match(DECISIVE, text) == "copyright"):
         return "copyright"
+    if feat.n_words <= 40 and SYNDICATION_NOTICE.search(verdict.key):
+        return "syndication"
     kind = _match(DECISIVE, text)
     if kind == "caption" and feat.n_words > 50:
         return None  # a credit inside a long paragraph does not make it a caption
-    if kind == "comments" and feat.prose and feat.reporting:
-        return None  # "Comments made by the minister ..." is prose, not a form
     return kind
 
 

@@ -267,6 +267,12 @@ def is_person_name(text: str) -> bool:
     return len(capitalised) >= 2 and all(_NAME_TOKEN.match(t) for t in capitalised)
 
 
+def is_role_only(text: str) -> bool:
+    """'Staff Writer', 'Editorial Team': a role, not a person."""
+    tokens = [t.lower().strip(".,") for t in text.split()]
+    return bool(tokens) and all(t in ROLE_WORDS or t in ORG_WORDS or t in {"the", "by", "our"} for t in tokens)
+
+
 def is_org_name(text: str) -> bool:
     """Shaped like an organisation's name: capitalised words ending in or holding an org word."""
     text = text.strip()
@@ -290,9 +296,9 @@ def parse_byline(line: str) -> Byline | None:
     if not parts:
         return None
     author = outlet = None
-    first = re.sub(r"\s+(?:and|&)\s+.*$", "", parts[0])
-    if is_person_name(first):
-        author = first
+    names = [n.strip() for n in re.split(r"\s+(?:and|&)\s+", parts[0])]
+    if all(is_person_name(n) for n in names):
+        author = " and ".join(names)
     elif is_org_name(parts[0]):
         outlet = agency_name(parts[0]) or parts[0]
     else:
@@ -346,3 +352,34 @@ def copyright_owner(line: str) -> str | None:
     if rest and len(rest.split()) <= 6 and rest[:1].isupper() and "." not in rest.rstrip("."):
         return agency_name(rest) or rest
     return None
+
+
+def strip_org_words(name: str) -> str:
+    """'National Voice Broadcasting' -> 'National Voice': the distinctive part of an outlet's name."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].lower().strip(".,") in ORG_WORDS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """'MPA' and 'Meridian Press Agency', or two spellings of one name."""
+    fa, fb = a.casefold().strip(), b.casefold().strip()
+    if fa == fb:
+        return True
+    for short, long in ((a, b), (b, a)):
+        initials = "".join(w[0] for w in long.split() if w[:1].isupper())
+        if short.isupper() and len(short) >= 2 and short == initials:
+            return True
+    return False
+
+
+_ORIGIN = re.compile(
+    r"\b(?:originally|first) (?:published|appeared) (?:by|in|on) (?:the )?(?P<name>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})"
+)
+
+
+def original_publisher(line: str) -> str | None:
+    """'This article was originally published by the Daily Ledger ...' -> 'Daily Ledger'."""
+    match = _ORIGIN.search(line)
+    return match.group("name") if match else None
