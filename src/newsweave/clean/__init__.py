@@ -134,16 +134,20 @@ def _masthead(verdicts: list[Verdict]) -> str | None:
 
 def _mark_site_name_lines(verdicts: list[Verdict], outlet: str) -> None:
     """Short non-sentence lines opening with the outlet's name ('Acme — your town, your news') are taglines."""
-    names = {fold(outlet), fold(strip_org_words(outlet))} - {""}
+    names = {_without_article(fold(n)) for n in (outlet, strip_org_words(outlet))} - {""}
     for verdict in verdicts:
         feat = verdict.features
         candidate = verdict.reason in (None, "navigation", "comments") and feat.n_words <= 10 and not feat.speech
         if (
             candidate
             and (not feat.terminal or feat.n_words <= 4)
-            and any(f"{verdict.key} ".startswith(f"{name} ") for name in names)
+            and any(f"{_without_article(verdict.key)} ".startswith(f"{name} ") for name in names)
         ):
             verdict.reason = "tagline"
+
+
+def _without_article(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
 
 
 def finish(drafts: list[Draft]) -> list[Article]:

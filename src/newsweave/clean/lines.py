@@ -266,6 +266,11 @@ SYNDICATION_NOTICE = re.compile(
     r"(?:re ?published|reprinted|reproduced) (?:here )?(?:with|by) (?:kind )?permission|"
     r"(?:appears|appeared) (?:here )?(?:courtesy of|through a partnership)|distributed by)\b"
 )
+# Reuse restrictions: the fine print of copyright notices.
+REUSE_NOTICE = re.compile(
+    r"\b(?:may not be (?:re ?published|reproduced|redistributed|copied|rewritten|broadcast)|"
+    r"without (?:the )?(?:prior |express )?written (?:permission|consent)|all rights reserved)\b"
+)
 # Calls to action opening a line: the page asking its reader to do something.
 CALL_TO_ACTION = re.compile(
     r"^(?:subscribe|sign up|follow us|follow @|donate|share this|share on|join us|join our|download|click|tap|"
@@ -412,8 +417,10 @@ def _decisive(verdict: Verdict, title_key: str, seen: set[str]) -> str | None:
         return "dateline"
     if copyright_owner(text) or (feat.n_words <= 30 and _match(DECISIVE, text) == "copyright"):
         return "copyright"
-    if feat.n_words <= 40 and SYNDICATION_NOTICE.search(verdict.key):
+    if feat.n_words <= 40 and SYNDICATION_NOTICE.search(key):
         return "syndication"
+    if feat.n_words <= 40 and REUSE_NOTICE.search(key):
+        return "copyright"
     kind = _match(DECISIVE, text)
     if kind == "caption" and feat.n_words > 50:
         return None  # a credit inside a long paragraph does not make it a caption

@@ -1,9 +1,9 @@
 """Bytes to clean Unicode: BOM, then a declared charset, then UTF-8, then detection.
 
 The order follows what browsers do (WHATWG): a byte-order mark wins, then
-what the document declares, and only then a guess. The guess prefers
-windows-1252 over its near-identical siblings when they explain the bytes
-equally well, since that is what unlabelled Western pages use.
+what the document declares, and only then a guess. When the guess is a
+Western code page that yields the same text as windows-1252, it is named
+windows-1252, the web's default for unlabelled Western pages.
 """
 
 from __future__ import annotations
@@ -49,14 +49,15 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> str:
-    results = from_bytes(data)
-    best = results.best()
+    best = from_bytes(data).best()
     if best is None:
         raise DecodeError("binary content or unknown text encoding")
-    if best.encoding in _WESTERN:
-        for candidate in results:
-            if candidate.encoding == "cp1252" and candidate.percent_chaos <= best.percent_chaos:
-                return "cp1252"
+    if best.encoding in _WESTERN and best.encoding != "cp1252":
+        try:
+            if data.decode("cp1252") == str(best):
+                return "cp1252"  # the same text either way: name the web's default
+        except UnicodeDecodeError:
+            pass
     return best.encoding
 
 
