@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from newsweave.clean.corpus import mark_corpus_repeats
 from newsweave.clean.features import fold
 from newsweave.clean.html import extract_html
-from newsweave.clean.lines import REASONS, Verdict, classify_lines
+from newsweave.clean.lines import REASONS, Verdict, classify_lines, decisive_reason, make_verdict
 from newsweave.clean.metadata import (
     agency_name,
     copyright_owner,
@@ -74,15 +74,16 @@ def draft(doc: Document) -> Draft | ReadError:
 
 
 def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
-    """The headline of a scraped text page: its first short line, unless that is page furniture."""
-    probe = classify_lines(lines[:4], None)
-    for i, verdict in enumerate(probe):
-        if not verdict.kept:
-            continue
+    """The headline of a scraped text page: its first short line that is not page furniture."""
+    seen: set[str] = set()
+    for i, line in enumerate(lines[:6]):
+        verdict = make_verdict(line)
+        if decisive_reason(verdict, "", seen) or len(line.split()) <= 3 and line.isupper():
+            continue  # navigation, bylines, datelines, mastheads come before the headline
         feat = verdict.features
         headline_shaped = feat.n_words <= 20 and (not feat.terminal or feat.n_words <= 12)
         if headline_shaped and len(lines) > i + 1:
-            return verdict.text, lines[:i] + lines[i + 1 :]
+            return line, lines[:i] + lines[i + 1 :]
         break
     return None, lines
 

@@ -190,7 +190,7 @@ class LineFeatures:
     @property
     def prose(self) -> bool:
         """Looks like a sentence of running text."""
-        return self.n_words >= 8 and self.terminal and self.stopword_ratio >= 0.25
+        return self.n_words >= 8 and self.terminal and (self.stopword_ratio >= 0.2 or self.reporting)
 
     @property
     def speech(self) -> bool:

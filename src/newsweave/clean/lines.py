@@ -363,7 +363,7 @@ def classify_lines(lines: list[str], title: str | None) -> list[Verdict]:
     title_key = fold(title) if title else ""
     seen: set[str] = set()
     for verdict in verdicts:
-        verdict.reason = _decisive(verdict, title_key, seen)
+        verdict.reason = decisive_reason(verdict, title_key, seen)
         seen.add(verdict.key)
     body = [i for i, v in enumerate(verdicts) if v.kept and v.features.prose and not v.addresses_reader]
     first_body, last_body = (body[0], body[-1]) if body else (len(verdicts), -1)
@@ -403,7 +403,8 @@ def _tagline_shaped(verdicts: list[Verdict], i: int) -> bool:
     return len(later) <= 2 and len(neighbours) < 2  # a run of such lines is a list, not furniture
 
 
-def _decisive(verdict: Verdict, title_key: str, seen: set[str]) -> str | None:
+def decisive_reason(verdict: Verdict, title_key: str, seen: set[str]) -> str | None:
+    """The reason a line is furniture on its own, whatever surrounds it; None when it is not."""
     text, feat, key = verdict.text, verdict.features, verdict.key
     if not key:
         return "navigation"  # punctuation-only lines: separators, bullets
