@@ -23,8 +23,8 @@ def removed(article: Article) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def scraped(data_dir: Path = Path(__file__).parent / "data") -> Article:
-    [article] = extract([str(data_dir / "scraped-page.txt")]).articles
+def scraped() -> Article:
+    [article] = extract([str(Path(__file__).parent / "data" / "scraped-page.txt")]).articles
     return article
 
 
@@ -139,9 +139,7 @@ def test_syndicated_copies_keep_their_shared_body() -> None:
         "KELLAN FALLS (Riverwire) — Floodwater closed the old mill road on Sunday, officials said.\n\n"
         "Short update\n\nCrews expect to reopen it by Wednesday if the rain stops."
     )
-    drafts = [
-        draft(Document(id=i, source=i, format="text", content=f"Mill road closed\n\n{body}")) for i in ("p", "q")
-    ]
+    drafts = [draft(Document(id=i, source=i, format="text", content=f"Mill road closed\n\n{body}")) for i in ("p", "q")]
     for article in finish(drafts):  # type: ignore[arg-type]
         assert "Short update" in article.text
         assert "Crews expect to reopen it" in article.text

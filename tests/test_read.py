@@ -59,7 +59,9 @@ def test_undeclared_cp1252_is_detected(tmp_path: Path) -> None:
 
 
 def test_html_declared_charset_wins(tmp_path: Path) -> None:
-    html = '<html><head><meta charset="iso-8859-1"><title>t</title></head><body><p>Señor Núñez said so.</p></body></html>'
+    html = (
+        '<html><head><meta charset="iso-8859-1"><title>t</title></head><body><p>Señor Núñez said so.</p></body></html>'
+    )
     path = tmp_path / "page.html"
     path.write_bytes(html.encode("latin-1"))
     doc = only_doc(read_all(path))

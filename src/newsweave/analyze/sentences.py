@@ -39,7 +39,13 @@ def split_sentences(text: str) -> list[Sentence]:
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
-        sentences.extend(Sentence(base + s, base + e) for s, e in merged)
+        for start, end in merged:
+            while start < end and chunk[start].isspace():
+                start += 1
+            while end > start and chunk[end - 1].isspace():
+                end -= 1
+            if start < end:
+                sentences.append(Sentence(base + start, base + end))
     return sentences
 
 

@@ -78,7 +78,7 @@ def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     seen: set[str] = set()
     for i, line in enumerate(lines[:6]):
         verdict = make_verdict(line)
-        if decisive_reason(verdict, "", seen) or len(line.split()) <= 3 and line.isupper():
+        if decisive_reason(verdict, "", seen) or (len(line.split()) <= 3 and line.isupper()):
             continue  # navigation, bylines, datelines, mastheads come before the headline
         feat = verdict.features
         headline_shaped = feat.n_words <= 20 and (not feat.terminal or feat.n_words <= 12)

@@ -51,7 +51,7 @@ DATE_PATTERNS = [
         "dmy",
     ),
     # 2022-12-09 (ISO, optionally with time)
-    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), "iso"),
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), "iso"),
 ]
 
 AGENCIES = {
