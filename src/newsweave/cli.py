@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -65,17 +65,16 @@ def main(
     """newsweave: who said what, what is corroborated, where outlets disagree — cited, offline."""
 
 
-def _report(errors: list[ReadError]) -> None:
-    for error in errors:
-        typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
-
-
-def _write(text: str, output: Path | None) -> None:
+def _emit(text: str, output: Path | None, errors: list[ReadError]) -> NoReturn:
+    """Write the result, name each bad input on stderr, exit 1 if there was any."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
         output.write_text(text, encoding="utf-8")
+    for error in errors:
+        typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
+    raise typer.Exit(1 if errors else 0)
 
 
 @app.command()
@@ -116,9 +115,7 @@ def extract(
     else:
         objects = [a.to_dict(sentences=True) for a in result.articles]
         text = to_json(objects) if fmt is ExtractFormat.json else to_jsonl(objects)
-    _write(text, output)
-    _report(result.errors)
-    raise typer.Exit(1 if result.errors else 0)
+    _emit(text, output, result.errors)
 
 
 @app.command()
@@ -139,6 +136,4 @@ def brief(
     """
     result = run_extract(inputs)
     data = build_brief(result.articles, result.errors)
-    _write(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output)
-    _report(result.errors)
-    raise typer.Exit(1 if result.errors else 0)
+    _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, result.errors)

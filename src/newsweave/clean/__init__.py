@@ -32,7 +32,7 @@ from newsweave.clean.metadata import (
 )
 from newsweave.model import Article, Document, ReadError, Removed
 
-__all__ = ["REASONS", "Draft", "clean_documents", "draft", "finish"]
+__all__ = ["REASONS", "Draft", "draft", "finish"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -187,13 +187,3 @@ def _iso_date(value: str | None) -> str | None:
         return value[:10]
     found = parse_date(value)
     return found[0] if found else None
-
-
-def clean_documents(docs: list[Document]) -> tuple[list[Article], list[ReadError]]:
-    """Clean a run's documents; documents with no text become errors."""
-    drafts: list[Draft] = []
-    errors: list[ReadError] = []
-    for doc in docs:
-        result = draft(doc)
-        (errors if isinstance(result, ReadError) else drafts).append(result)  # type: ignore[arg-type]
-    return finish(drafts), errors
