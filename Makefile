@@ -39,6 +39,7 @@ test: apt lint
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/metadata.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
