@@ -50,3 +50,9 @@ def test_body_quotes_and_hedges_are_kept(articles: dict[str, Article]) -> None:
     assert '"We begged them to fix the vents," said Mara Dukic' in articles["04-daily-ledger"].text
     assert "Some foreign outlets have allegedly exaggerated" in articles["03-national-voice"].text
     assert "The terrible blaze reportedly killed at least seven people." in articles["05-newsflash247"].text
+
+
+def test_sentence_text_reads_through_offsets(articles: dict[str, Article]) -> None:
+    ledger = articles["04-daily-ledger"]
+    assert ledger.sentence_text(0).startswith("Inspectors flagged a dangerous build-up of grain dust")
+    assert ledger.sentence_text(0).endswith("according to documents seen by the Daily Ledger.")

@@ -74,7 +74,6 @@ class Article:
     dateline: str | None = None
     agency: str | None = None
     url: str | None = None
-    lang: str | None = None
     removed: list[Removed] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     duplicate_of: str | None = None
