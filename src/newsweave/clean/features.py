@@ -148,7 +148,7 @@ STOPWORDS = frozenset(
 )
 
 WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?|\d+(?:[.,:]\d+)*")
-TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$|[.!?…]\s*["'”’»]\s*$""")
+_CLOSERS = "\"'”’»)] \t"
 # Double-quoted stretches (straight, curly, guillemets) and curly single quotes.
 QUOTED = re.compile(r"""["“”«„]([^"“”«»„]{2,}?)["“”»]|‘([^‘’]{2,}?)’(?!\w)""")
 # Finite reporting verbs: the mark of news prose attributing a statement.
@@ -204,17 +204,18 @@ def line_features(text: str) -> LineFeatures:
     lowered = [t.lower().rstrip(".") for t in alpha]
     stop = sum(1 for t in lowered if t in STOPWORDS)
     quoted = 0
-    for match in QUOTED.finditer(text):
-        inner = match.group(1) or match.group(2) or ""
-        quoted = max(quoted, len(words(inner)))
+    if any(mark in text for mark in '"“”«„‘'):
+        for match in QUOTED.finditer(text):
+            inner = match.group(1) or match.group(2) or ""
+            quoted = max(quoted, len(words(inner)))
     return LineFeatures(
         text=text,
         n_words=len(tokens),
         stopword_ratio=stop / len(alpha) if alpha else 0.0,
-        terminal=bool(TERMINAL.search(text)),
+        terminal=text.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…"),
         quoted_words=quoted,
         reporting=bool(REPORTING.search(text)),
         caps_words=sum(1 for t in alpha if len(t) >= 3 and t.isupper()),
         exclamations=text.count("!"),
-        urlish=bool(URLISH.search(text)),
+        urlish=("." in text or "@" in text) and bool(URLISH.search(text)),
     )

@@ -287,21 +287,39 @@ LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪►])\s")
 EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|\(@\w{2,}\)\s+\w+ \d{1,2}, \d{4}")
 
 
-class _Terms:
-    """A term list compiled for speed: single words by set lookup, phrases and prefixes by one regex."""
+class _Vocabulary:
+    """Term lists compiled for speed: words, phrases (as n-grams) and prefixes by dictionary lookup."""
 
-    def __init__(self, terms: tuple[str, ...]) -> None:
-        self.words = frozenset(t for t in terms if " " not in t and not t.endswith("*"))
-        others = [re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t) for t in terms if t not in self.words]
-        self.pattern = re.compile(r"\b(?:" + "|".join(others) + r")\b") if others else None
+    def __init__(self, kinds: dict[str, tuple[str, ...]]) -> None:
+        self.kinds = list(kinds)
+        self.terms: dict[str, set[int]] = {}  # words and phrases
+        self.prefixes: dict[str, set[int]] = {}
+        for index, terms in enumerate(kinds.values()):
+            for term in terms:
+                table = self.prefixes if term.endswith("*") else self.terms
+                table.setdefault(term.rstrip("*"), set()).add(index)
+        self.phrase_starts = {term.split()[0] for term in self.terms if " " in term}
+        self.longest = max(len(term.split()) for term in self.terms)
+        self.prefix_tuple = tuple(self.prefixes)
 
-    def found(self, key: str, tokens: set[str]) -> bool:
-        return not self.words.isdisjoint(tokens) or bool(self.pattern and self.pattern.search(key))
+    def kinds_in(self, tokens: list[str]) -> tuple[str, ...]:
+        """The kinds whose terms occur in a folded line's ``tokens``, in declaration order."""
+        found: set[int] = set()
+        for i, token in enumerate(tokens):
+            if token in self.terms:
+                found |= self.terms[token]
+            if token in self.phrase_starts:
+                for n in range(2, self.longest + 1):
+                    gram = " ".join(tokens[i : i + n])
+                    if gram in self.terms:
+                        found |= self.terms[gram]
+            if token.startswith(self.prefix_tuple):
+                found.update(*(kinds for prefix, kinds in self.prefixes.items() if token.startswith(prefix)))
+        return tuple(self.kinds[i] for i in sorted(found))
 
 
-_WEAK_TERMS = {kind: _Terms(terms) for kind, terms in WEAK.items()}
-_READER_TERMS = _Terms(READER)
-_SITE_SELF_TERMS = _Terms(SITE_SELF)
+_WEAK_VOCABULARY = _Vocabulary(WEAK)
+_READER_VOCABULARY = _Vocabulary({"reader": READER, "site": SITE_SELF})
 
 
 @dataclass(slots=True)
@@ -328,10 +346,11 @@ class Verdict:
 
 def make_verdict(text: str) -> Verdict:
     key = fold(text)
-    tokens = set(key.split())
-    cues = tuple(kind for kind, terms in _WEAK_TERMS.items() if terms.found(key, tokens))
-    reader = _READER_TERMS.found(key, tokens) or bool(CALL_TO_ACTION.match(key))
-    return Verdict(text, line_features(text), key, cues, reader, reader and _SITE_SELF_TERMS.found(key, tokens))
+    tokens = key.split()
+    cues = _WEAK_VOCABULARY.kinds_in(tokens)
+    address = _READER_VOCABULARY.kinds_in(tokens)
+    reader = "reader" in address or bool(CALL_TO_ACTION.match(key))
+    return Verdict(text, line_features(text), key, cues, reader, reader and "site" in address)
 
 
 def _boilerplate_score(verdict: Verdict, zone_edge: bool) -> float:
@@ -412,19 +431,21 @@ def decisive_reason(verdict: Verdict, title_key: str, seen: set[str]) -> str | N
         return "headline_echo"
     if key in seen and feat.n_words >= 2:
         return "repeated"
+    if feat.n_words > 50:
+        return None  # labels, credits and notices are short: a long paragraph is prose
     if parse_byline(text):
         return "byline"
     if _is_date_line(text, feat) and not EMBEDDED_POST.search(text):
         return "dateline"
-    if copyright_owner(text) or (feat.n_words <= 30 and _match(DECISIVE, text) == "copyright"):
+    if copyright_owner(text):
         return "copyright"
     if feat.n_words <= 40 and SYNDICATION_NOTICE.search(key):
         return "syndication"
     if feat.n_words <= 40 and REUSE_NOTICE.search(key):
         return "copyright"
     kind = _match(DECISIVE, text)
-    if kind == "caption" and feat.n_words > 50:
-        return None  # a credit inside a long paragraph does not make it a caption
+    if kind == "copyright" and feat.n_words > 30:
+        return None  # "all rights reserved" inside a long paragraph is prose about rights
     return kind
 
 
