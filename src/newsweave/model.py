@@ -61,6 +61,52 @@ class Sentence:
 
 
 @dataclass(slots=True)
+class Entity:
+    """One canonical entity of an article: its name, kind, roles and every mention's span."""
+
+    canonical: str
+    label: str
+    roles: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.texts[0] if self.texts else self.canonical,
+            "label": self.label,
+            "canonical": self.canonical,
+            "roles": self.roles,
+            "spans": [list(span) for span in self.spans],
+        }
+
+
+@dataclass(slots=True)
+class Quote:
+    """Who said what: the quoted or reported text, its speaker and cue, offsets into Article.text."""
+
+    article: str
+    text: str
+    speaker: str | None  # canonical name, a descriptive phrase ("hospital official"), or None
+    speaker_span: tuple[int, int] | None  # where the speaker is named for this quote; None when inferred
+    cue: str | None  # "said", "told", "according"; None for a continuation
+    kind: str  # direct | indirect | partial
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "speaker": self.speaker,
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "text": self.text,
+            "cue": self.cue,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
 class Article:
     """A cleaned article: main text, what was removed, metadata it showed."""
 
@@ -77,6 +123,8 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     duplicate_of: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]

@@ -225,6 +225,7 @@ class Byline:
 class Dateline:
     place: str
     credit: str | None  # an agency or outlet named in parentheses
+    prefix: str  # the matched text: 'KYIV, Ukraine (AP) — '
 
 
 def parse_date(text: str) -> tuple[str, tuple[int, int]] | None:
@@ -330,7 +331,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if len(letters) < 3 or not all(c.isupper() for c in letters):
         return None
     credit = match.group("credit")
-    return Dateline(place=place, credit=credit.strip() if credit else None)
+    return Dateline(place=place, credit=credit.strip() if credit else None, prefix=match.group(0))
 
 
 def trailing_credit(paragraph: str) -> str | None:

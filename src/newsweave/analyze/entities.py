@@ -1,0 +1,157 @@
+"""Entities and canonical names: "Okafor", "Grace Okafor" and "spokeswoman Grace Okafor" are one person.
+
+Mentions come from spaCy's NER. Within an article, a short person mention
+("Okafor", "Mr. Okafor") takes the canonical name of the full name that
+ends with it; roles are read from the words in front of a name ("Foreign
+Minister", "spokesman") and from appositions ("Grace Okafor, the ministry's
+spokeswoman"). Across a story, ``merge_story`` maps surnames left alone in
+one article to the unique full name another article gives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.clean.metadata import is_person_name
+from newsweave.model import Entity
+
+LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep"}
+# Nouns that name a position a person holds: what "the spokesman said" refers back to.
+ROLE_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "premier", "chancellor",
+    "chief", "director", "official", "officer", "head", "chair", "chairman", "chairwoman", "chairperson",
+    "governor", "mayor", "senator", "ambassador", "envoy", "general", "commander", "coordinator", "adviser",
+    "advisor", "analyst", "expert", "manager", "executive", "ceo", "founder", "leader", "king", "queen",
+    "prince", "judge", "prosecutor", "lawyer", "attorney", "researcher", "professor", "scientist", "economist",
+    "driver", "worker", "witness", "resident", "doctor", "nurse", "inspector", "editor", "correspondent",
+    "representative", "deputy", "lawmaker", "legislator", "diplomat", "negotiator", "owner", "operator",
+    "captain", "pilot", "engineer", "firefighter", "police", "policeman", "policewoman", "activist",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str = ""
+    role: str | None = None
+    honorific: str | None = None  # "mr", "ms", ... as written before the name
+
+
+def strip_name(text: str) -> str:
+    """'Mr. Kirby's' -> 'Kirby'; 'The White House' -> 'White House'."""
+    tokens = text.replace("’", "'").split()
+    while tokens and tokens[0].lower().rstrip(".") in HONORIFICS | {"the"}:
+        tokens = tokens[1:]
+    name = " ".join(tokens)
+    for suffix in ("'s", "'"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    name = name.strip(" ,;:")
+    if name.endswith(".") and not re.search(r"(?:^|\.)[A-Z]\.$", name):
+        name = name[:-1]  # a sentence's full stop, not the last dot of "U.S."
+    return name
+
+
+def mentions(docs: list[tuple[int, Any]]) -> list[Mention]:
+    """Named mentions with offsets into the article text, roles attached to people."""
+    found: list[Mention] = []
+    for offset, doc in docs:
+        for ent in doc.ents:
+            if ent.label_ not in LABELS:
+                continue
+            name = strip_name(ent.text)
+            if not name or not any(ch.isalpha() for ch in name):
+                continue
+            label = ent.label_
+            if label != "PERSON" and is_person_name(name) and _next_to_role(ent):
+                label = "PERSON"  # "Its spokeswoman, Ilse Varga," is a person whatever the tagger said
+            mention = Mention(name, label, offset + ent.start_char, offset + ent.end_char)
+            if label == "PERSON":
+                mention.role = _role(ent)
+                before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+                first = ent[0].lower_.rstrip(".")
+                mention.honorific = first if first in HONORIFICS else before if before in HONORIFICS else None
+            found.append(mention)
+    _canonicalise(found)
+    return found
+
+
+def _next_to_role(ent: Any) -> bool:
+    """The name stands in apposition to, or right after, a role noun ('spokeswoman, Ilse Varga')."""
+    root = ent.root
+    related = [root.head, *root.children, *(c for c in root.head.children if c.dep_ == "appos")]
+    before = ent.doc[ent.start - 2 : ent.start] if ent.start >= 2 else ent.doc[0 : ent.start]
+    return any(t.lemma_.lower() in ROLE_NOUNS for t in [*related, *before])
+
+
+def _role(ent: Any) -> str | None:
+    """The position words in front of a name or in an apposition to it."""
+    head = ent.root
+    before = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod")]
+    if before:
+        first = min(t.left_edge.i for t in before)
+        words = [t for t in ent.doc[first : ent.start] if not t.is_punct and t.dep_ != "det"]
+        if words and any(t.lemma_.lower() in ROLE_NOUNS for t in words):
+            return " ".join(t.text for t in words)
+    for child in head.rights:
+        if child.dep_ == "appos":
+            words = [t for t in child.subtree if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
+            if words and any(t.lemma_.lower() in ROLE_NOUNS for t in words) and len(words) <= 8:
+                return " ".join(t.text for t in words)
+    return None
+
+
+def _canonicalise(found: list[Mention]) -> None:
+    """Full names are canonical; a shorter person mention takes the unique full name ending with it."""
+    full_names = {m.text for m in found if m.label == "PERSON" and len(m.text.split()) >= 2}
+    for m in found:
+        m.canonical = m.text
+        if m.label == "PERSON" and len(m.text.split()) == 1:
+            matches = sorted({n for n in full_names if n.split()[-1] == m.text or n.split()[0] == m.text})
+            if len(matches) == 1:
+                m.canonical = matches[0]
+
+
+def entities(found: list[Mention]) -> list[Entity]:
+    """Mentions grouped by canonical name, in order of first mention."""
+    grouped: dict[tuple[str, str], Entity] = {}
+    for m in found:
+        label = "PERSON" if m.canonical != m.text else m.label
+        entity = grouped.setdefault((m.canonical, label), Entity(m.canonical, label))
+        entity.spans.append((m.start, m.end))
+        entity.texts.append(m.text)
+        if m.role and m.role not in entity.roles:
+            entity.roles.append(m.role)
+    return list(grouped.values())
+
+
+def role_holders(found: list[Mention]) -> dict[str, str]:
+    """Role noun -> the canonical person holding it ('spokeswoman' -> 'Ilse Varga'), first holder wins."""
+    holders: dict[str, str] = {}
+    for m in found:
+        if m.role:
+            for word in m.role.lower().split():
+                if word in ROLE_NOUNS:
+                    holders.setdefault(word, m.canonical)
+    return holders
+
+
+def merge_story(names_by_article: dict[str, list[str]]) -> dict[str, str]:
+    """Across a story: single-word person names -> the one full name (in any article) that ends with them."""
+    full_names = {n for names in names_by_article.values() for n in names if len(n.split()) >= 2}
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        by_last[name.split()[-1]].add(name)
+    mapping = {}
+    for names in names_by_article.values():
+        for name in names:
+            if len(name.split()) == 1 and len(by_last.get(name, ())) == 1:
+                mapping[name] = next(iter(by_last[name]))
+    return mapping

@@ -1,0 +1,420 @@
+"""Who said what: direct, partial and indirect quotes with their speakers.
+
+Direct and partial quotes start from the quotation marks in the text
+(straight, curly, guillemets; a quote left open at a paragraph's end that
+the next paragraph reopens runs on). Each quotation is tied to a cue verb
+("said", "told", "warned", "according to") in its sentence through
+spaCy's dependency parse, and the cue's subject is the speaker:
+
+- a name, or a title + name, resolves to the person's canonical name;
+- "he"/"she" resolves to the nearest preceding person (the last speaker
+  first), "they"/"it" to the nearest organisation or place;
+- a role noun ("the spokesman said") resolves to the person the article
+  gave that role, an organisation noun ("the ministry") to the named
+  organisation it abbreviates;
+- organisations and governments speak for themselves ("the White House
+  said", "Tehran denied").
+
+A quotation with no cue continues the previous speaker when it follows
+closely. A short quoted fragment inside a sentence with a cue is a partial
+quote ('called it a "desperate alliance"'); without a cue it is a scare
+quote or a title, not speech. Indirect speech is a cue verb's clausal
+complement ("X said (that) ...", "X denied ...", "according to X, ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.analyze.entities import ROLE_NOUNS, Mention, role_holders
+from newsweave.clean.metadata import parse_dateline
+from newsweave.model import Quote
+
+# Verbs that introduce speech, by lemma.
+SPEECH = {
+    "say", "tell", "add", "state", "warn", "stress", "note", "announce", "claim", "deny", "insist", "argue",
+    "explain", "confirm", "acknowledge", "admit", "urge", "write", "tweet", "post", "reply", "respond",
+    "ask", "continue", "declare", "allege", "assert", "report", "reject", "dismiss", "refute", "accuse",
+    "call", "describe", "suggest", "predict", "estimate", "conclude", "concede", "complain", "emphasize",
+    "emphasise", "reiterate", "recall", "vow", "pledge", "promise", "caution", "contend", "maintain",
+    "observe", "remark", "comment", "testify", "lament", "joke", "quip", "shout", "whisper",
+    "agree", "counter", "retort", "indicate", "disclose", "reveal", "mention", "point", "underline",
+}  # fmt: skip
+# Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
+OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit"}
+_OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_QUOTE_CHARS = set('"“”«»„')
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it"}
+CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int  # content only, quotation marks excluded
+
+
+def quotation_spans(text: str) -> list[_Span]:
+    """Content spans of quotations; unclosed quotes run to the paragraph end and on if reopened."""
+    spans: list[_Span] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN_CLOSE and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            close = _OPEN_CLOSE[ch]
+            closers = {close, '"'}
+            j = i + 1
+            while j < n and text[j] not in closers and text[j] != "\n":
+                j += 1
+            if j < n and text[j] in closers:
+                if j - i > 1:
+                    spans.append(_Span(i + 1, j))
+                i = j + 1
+                continue
+            # paragraph ended inside the quotation: it runs on if the next paragraph reopens it
+            end = j
+            k = j
+            while k < n and text[k] == "\n":
+                k += 1
+            if k < n and text[k] == ch and end - i > 1:
+                spans.append(_Span(i + 1, end))
+                i = k
+                continue
+            i = j + 1
+            continue
+        i += 1
+    return [s for s in spans if _strip(text, s).end > _strip(text, s).start]
+
+
+def _strip(text: str, span: _Span) -> _Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _Span(start, end)
+
+
+FEMALE = {
+    "she",
+    "her",
+    "spokeswoman",
+    "chairwoman",
+    "businesswoman",
+    "congresswoman",
+    "policewoman",
+    "mrs",
+    "ms",
+    "miss",
+}
+MALE = {"he", "him", "spokesman", "chairman", "businessman", "congressman", "policeman", "mr"}
+RECENT_SPEAKER_CHARS = 400  # a pronoun this close after a quote refers to its speaker, if compatible
+
+
+class _Resolver:
+    """Turns a cue's subject token into a speaker, remembering who spoke last (in text order)."""
+
+    def __init__(self, found: list[Mention]) -> None:
+        self.mentions = sorted(found, key=lambda m: m.start)
+        self.holders = role_holders(found)
+        self.gender: dict[str, str] = {}
+        for m in found:
+            words = set((m.role or "").lower().split()) | {m.honorific or ""}
+            if words & FEMALE:
+                self.gender[m.canonical] = "f"
+            elif words & MALE:
+                self.gender[m.canonical] = "m"
+        self.last: tuple[str, str, int] | None = None  # (speaker, label, end of that quote)
+
+    def remember(self, speaker: str | None, label: str | None, end: int) -> None:
+        if speaker is not None and label is not None:
+            self.last = (speaker, label, end)
+
+    def _mention_at(self, start: int, end: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start < end and start < m.end), None)
+
+    def _compatible(self, name: str, pronoun: str) -> bool:
+        gender = self.gender.get(name)
+        return gender is None or gender == ("f" if pronoun in FEMALE else "m")
+
+    def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, str | None]:
+        person = pronoun in PERSON_PRONOUNS
+        recent = self.last is not None and position - self.last[2] <= RECENT_SPEAKER_CHARS
+        if (
+            recent
+            and self.last
+            and (self.last[1] == "PERSON") == person
+            and (not person or self._compatible(self.last[0], pronoun))
+        ):
+            return self.last[0], self.last[1]
+        labels = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
+        for m in reversed([m for m in self.mentions if m.start < position and m.label in labels]):
+            if not person or self._compatible(m.canonical, pronoun):
+                return m.canonical, m.label
+        return None, None
+
+    def speaker(self, subject: Any, offset: int) -> tuple[str | None, tuple[int, int] | None, str | None]:
+        """(speaker, speaker span, label) for a cue's subject token."""
+        start = offset + subject.idx
+        if subject.pos_ == "PRON":
+            if subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                name, label = self._pronoun(subject.lower_, start)
+                return name, None, label
+            return None, None, None
+        named = self._mention_at(start, start + len(subject.text))
+        if named is None:  # "Its spokeswoman, Ilse Varga, said": the apposition names the speaker
+            for child in subject.rights:
+                if child.dep_ == "appos":
+                    named = self._mention_at(offset + child.idx, offset + child.idx + len(child.text))
+                    if named is not None:
+                        break
+        if named is not None:
+            label = "PERSON" if subject.lemma_.lower() in ROLE_NOUNS and named.label != "PERSON" else named.label
+            return named.canonical, (named.start, named.end), label
+        left = subject.left_edge
+        span = (offset + left.idx, offset + subject.idx + len(subject.text))
+        lemma = subject.lemma_.lower()
+        determined = any(t.dep_ in ("det", "poss") for t in subject.lefts)
+        if lemma in ROLE_NOUNS and determined and lemma in self.holders:
+            return self.holders[lemma], span, "PERSON"
+        if determined and subject.pos_ == "NOUN":
+            for m in reversed([m for m in self.mentions if m.start < start and m.label in ("ORG", "GPE", "NORP")]):
+                if lemma in m.text.lower().split():
+                    return m.canonical, span, m.label
+        words = [t for t in subject.doc[left.i : subject.i + 1] if t.dep_ not in ("det", "poss") and not t.is_punct]
+        phrase = " ".join(t.text for t in words or [subject])
+        plural = subject.tag_ in ("NNS", "NNPS")
+        return phrase, span, ("PERSON" if lemma in ROLE_NOUNS and not plural else "GROUP")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A quote found but not yet attributed: attribution runs in text order."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    cue: Any | None  # the cue token, None for a continuation
+    subject: Any | None
+    offset: int
+
+
+def _cue_subject(cue: Any) -> Any | None:
+    """The subject of a cue verb; for 'adding that ...' or a conjoined verb, the speaking verb's subject."""
+    own = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if own is not None or cue.dep_ not in ("advcl", "conj", "xcomp"):
+        return own
+    fallback = None
+    for ancestor in cue.ancestors:
+        subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if _is_cue(ancestor):
+            return subject  # the verb of saying this participle hangs from, however far up
+        fallback = fallback or subject
+    return fallback
+
+
+def _according_to(sentence: Any) -> tuple[Any, Any] | None:
+    """('according' token, the pobj naming the source) in 'according to X'."""
+    for token in sentence:
+        if token.lower_ == "according":
+            for child in token.children:
+                if child.lower_ == "to":
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            return token, grandchild
+    return None
+
+
+def _is_cue(token: Any) -> bool:
+    return token.lemma_.lower() in SPEECH and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+
+
+def find_quotes(article_id: str, text: str, docs: list[tuple[int, Any]], found: list[Mention]) -> list[Quote]:
+    """Every quote of an article, in text order, each with its speaker."""
+    spans = [_strip(text, s) for s in quotation_spans(text)]
+    candidates: list[_Candidate] = []
+    for offset, doc in docs:
+        chunk = [s for s in spans if offset <= s.start < offset + len(doc.text)]
+        direct = _direct(text, doc, offset, chunk)
+        candidates += direct + _indirect(text, doc, offset, spans, direct)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    resolver = _Resolver(found)
+    quotes = []
+    for c in candidates:
+        speaker = speaker_span = label = None
+        if c.subject is not None:
+            speaker, speaker_span, label = resolver.speaker(c.subject, c.offset)
+        elif c.cue is None and resolver.last and c.start - resolver.last[2] <= CONTINUATION_CHARS:
+            speaker, label = resolver.last[0], resolver.last[1]
+        resolver.remember(speaker, label, c.end)
+        quotes.append(
+            Quote(article_id, c.text, speaker, speaker_span, c.cue.text if c.cue is not None else None, c.kind,
+                  c.start, c.end)
+        )  # fmt: skip
+    return quotes
+
+
+def _inside(position: int, spans: list[_Span]) -> bool:
+    return any(s.start - 1 <= position <= s.end for s in spans)
+
+
+def _direct(text: str, doc: Any, offset: int, spans: list[_Span]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(spans):
+        group = [spans[i]]
+        # a quotation split by its attribution: "We urge," he said, "that ..."
+        while i + 1 < len(spans) and _attribution_between(text, doc, offset, group[-1], spans[i + 1]):
+            group.append(spans[i + 1])
+            i += 1
+        i += 1
+        first, last = group[0], group[-1]
+        content = " ".join(text[s.start : s.end] for s in group)
+        sentence = _sentence_of(doc, offset, first.start, last.end)
+        if sentence is None:
+            continue
+        cue = _nearest_cue(sentence, offset, first, last, spans)
+        if _embedded(text, sentence, offset, first):
+            if cue is None or _modifier_only(doc, offset, first, last):
+                continue  # a scare quote, a quoted title or a quoted label, not speech
+            kind = "partial"
+        else:
+            if len(content.split()) < 3 and cue is None:
+                continue
+            kind = "direct"
+        subject = None
+        if cue is not None:
+            if cue.lower_ == "according":
+                source = _according_to(sentence)
+                subject = source[1] if source else None
+            else:
+                subject = _cue_subject(cue)
+        out.append(_Candidate(kind, content, first.start, last.end, cue, subject, offset))
+    return out
+
+
+def _attribution_between(text: str, doc: Any, offset: int, a: _Span, b: _Span) -> bool:
+    """Whether only a short attribution (', he said, ') separates two quotations."""
+    gap = text[a.end + 1 : b.start - 1]
+    if "\n" in gap or len(gap.split()) > 6 or not gap.strip().startswith(","):
+        return False
+    tokens = doc.char_span(a.end + 1 - offset, b.start - 1 - offset, alignment_mode="expand")
+    return tokens is not None and any(_is_cue(t) for t in tokens)
+
+
+def _sentence_of(doc: Any, offset: int, start: int, end: int) -> Any | None:
+    """The spaCy sentence(s) holding a quotation, with a short attribution the parser split off ('he said.')."""
+    first = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1) - offset, end - offset, alignment_mode="expand")
+    if not first or not last:
+        return None
+    begin, finish = first[0].sent.start, last[-1].sent.end
+    following = doc[finish : finish + 5]
+    if len(following) and any(_is_cue(t) for t in following[:3]) and following[0].pos_ in ("PRON", "PROPN", "VERB"):
+        finish = following[0].sent.end
+    return doc[begin:finish]
+
+
+def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, spans: list[_Span]) -> Any | None:
+    """The cue of a quotation: a speech verb governing it if there is one, else the closest one."""
+    inside = [t for t in sentence if first.start <= offset + t.idx < last.end]
+    governors = {a.i for t in inside[:1] for a in t.ancestors}
+    candidates = []
+    for token in sentence:
+        position = offset + token.idx
+        if first.start <= position < last.end or _inside(position, spans):
+            continue
+        if _is_cue(token) or token.lower_ == "according":
+            distance = first.start - position if position < first.start else position - last.end
+            candidates.append((token.i not in governors, distance, token.i, token))
+    return min(candidates)[3] if candidates else None
+
+
+def _modifier_only(doc: Any, offset: int, first: _Span, last: _Span) -> bool:
+    """A one- or two-word quotation that only modifies a noun ('“kamikaze” drones'): a label, not speech."""
+    tokens = doc.char_span(first.start - offset, last.end - offset, alignment_mode="expand")
+    words = [t for t in tokens or [] if not t.is_punct]
+    return len(words) <= 2 and all(t.dep_ in ("amod", "compound", "nmod", "nummod", "poss") for t in words)
+
+
+def _embedded(text: str, sentence: Any, offset: int, first: _Span) -> bool:
+    """A quotation inside running text, rather than one that is the sentence (plus its attribution)."""
+    before = text[offset + sentence.start_char : first.start - 1].strip()
+    if not before or before.endswith(":"):
+        return False
+    # 'He added, "...' or 'And, "...' introduce a quotation; a longer clause ending in a comma is running text
+    return not (before.endswith(",") and len(before.split()) <= 6)
+
+
+def _indirect(text: str, doc: Any, offset: int, spans: list[_Span], direct: list[_Candidate]) -> list[_Candidate]:
+    """Reported speech: a cue verb's clausal complement, or what 'according to X' is said of."""
+    out: list[_Candidate] = []
+    for sentence in doc.sents:
+        for token in sentence:
+            if _inside(offset + token.idx, spans):
+                continue
+            found = _reported(token, sentence, offset)
+            if found is None:
+                continue
+            (start, end), subject = found
+            start, end = _within_paragraph(text, offset + token.idx, start, end)
+            start, end = _trim(text, start, end)
+            if len(text[start:end].split()) < 3:
+                continue
+            if any(c.start < end and start < c.end for c in direct + out):
+                continue  # already a direct or partial quote
+            out.append(_Candidate("indirect", text[start:end], start, end, token, subject, offset))
+    return out
+
+
+def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], Any] | None:
+    """((start, end) of what is reported, the subject token) for a cue token, or None."""
+    if token.lower_ == "according":
+        source = _according_to(sentence)
+        if source is None:
+            return None
+        phrase = list(token.subtree)
+        p_start, p_end = offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
+        s_start, s_end = offset + sentence.start_char, offset + sentence.end_char
+        return max((s_start, p_start), (p_end, s_end), key=lambda r: r[1] - r[0]), source[1]
+    if not _is_cue(token):
+        return None
+    subject = _cue_subject(token)
+    if subject is None or subject.dep_ == "nsubjpass" or subject.dep_ == "expl":
+        return None  # "were told to", "is said to be": passive hedges, not attributed speech
+    complement = [c for c in token.children if c.dep_ == "ccomp"]
+    if not complement and token.lemma_.lower() in OBJECT_CUES:
+        complement = [c for c in token.children if c.dep_ == "dobj"]
+    if not complement:
+        return None
+    tokens = list(complement[0].subtree)
+    return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
+
+
+def _within_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Clamp a span to the paragraph holding ``anchor`` (the parser's sentences may cross paragraphs)."""
+    left = text.rfind("\n", 0, anchor) + 1
+    right = text.find("\n", anchor)
+    right = len(text) if right < 0 else right
+    start, end = max(start, left), min(end, right)
+    dateline = parse_dateline(text[start:end]) if start == left else None
+    if dateline is not None:
+        start += len(dateline.prefix)
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation, spaces and a leading 'that'."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
