@@ -30,6 +30,8 @@ ROLE_NOUNS = {
     "driver", "worker", "witness", "resident", "doctor", "nurse", "inspector", "editor", "correspondent",
     "representative", "deputy", "lawmaker", "legislator", "diplomat", "negotiator", "owner", "operator",
     "captain", "pilot", "engineer", "firefighter", "police", "policeman", "policewoman", "activist",
+    "organiser", "organizer", "campaigner", "coach", "candidate", "critic", "councillor",
+    "councilor", "secretary-general", "superintendent", "sheriff", "commissioner", "chief executive",
 }  # fmt: skip
 
 
@@ -70,11 +72,17 @@ def mentions(docs: list[tuple[int, Any]]) -> list[Mention]:
             if not name or not any(ch.isalpha() for ch in name):
                 continue
             label = ent.label_
+            leading_role = []
+            if label == "PERSON":
+                words = name.split()
+                while len(words) > 2 and words[0].lower() in ROLE_NOUNS:
+                    leading_role.append(words.pop(0))  # "Organiser Leila Haddad": the role is not the name
+                name = " ".join(words)
             if label != "PERSON" and is_person_name(name) and _next_to_role(ent):
                 label = "PERSON"  # "Its spokeswoman, Ilse Varga," is a person whatever the tagger said
             mention = Mention(name, label, offset + ent.start_char, offset + ent.end_char)
             if label == "PERSON":
-                mention.role = _role(ent)
+                mention.role = " ".join(leading_role) or _role(ent)
                 before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
                 first = ent[0].lower_.rstrip(".")
                 mention.honorific = first if first in HONORIFICS else before if before in HONORIFICS else None
@@ -100,6 +108,14 @@ def _role(ent: Any) -> str | None:
         words = [t for t in ent.doc[first : ent.start] if not t.is_punct and t.dep_ != "det"]
         if words and any(t.lemma_.lower() in ROLE_NOUNS for t in words):
             return " ".join(t.text for t in words)
+    if head.dep_ == "appos" and head.head.lemma_.lower() in ROLE_NOUNS:  # "the director, Dr. Amara Nwosu,"
+        noun = head.head
+        words = [
+            t
+            for t in noun.doc[noun.left_edge.i : noun.i + 1]
+            if not t.is_punct and t.dep_ not in ("det", "poss", "case")
+        ]
+        return " ".join(t.text for t in words)
     for child in head.rights:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if not t.is_punct and t.dep_ not in ("det", "poss", "case")]
@@ -110,13 +126,22 @@ def _role(ent: Any) -> str | None:
 
 def _canonicalise(found: list[Mention]) -> None:
     """Full names are canonical; a shorter person mention takes the unique full name ending with it."""
-    full_names = {m.text for m in found if m.label == "PERSON" and len(m.text.split()) >= 2}
+    full_names = person_names(found)
     for m in found:
         m.canonical = m.text
-        if m.label == "PERSON" and len(m.text.split()) == 1:
-            matches = sorted({n for n in full_names if n.split()[-1] == m.text or n.split()[0] == m.text})
-            if len(matches) == 1:
-                m.canonical = matches[0]
+        if len(m.text.split()) == 1 and (full := full_name(m.text, full_names)):
+            m.canonical, m.label = full, "PERSON"  # "Diallo" tagged ORG after "Amina Diallo" is still her
+
+
+def person_names(found: list[Mention]) -> set[str]:
+    """The full (two words or more) person names among the mentions."""
+    return {m.text for m in found if m.label == "PERSON" and len(m.text.split()) >= 2}
+
+
+def full_name(word: str, full_names: set[str]) -> str | None:
+    """The one full name whose last (or first) word is ``word``, if exactly one."""
+    matches = {n for n in full_names if word in (n.split()[-1], n.split()[0])}
+    return next(iter(matches)) if len(matches) == 1 else None
 
 
 def entities(found: list[Mention]) -> list[Entity]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.analyze.entities import ROLE_NOUNS, Mention, role_holders
+from newsweave.analyze.entities import ROLE_NOUNS, Mention, full_name, person_names, role_holders
 from newsweave.clean.metadata import parse_dateline
 from newsweave.model import Quote
 
@@ -40,9 +40,11 @@ SPEECH = {
     "emphasise", "reiterate", "recall", "vow", "pledge", "promise", "caution", "contend", "maintain",
     "observe", "remark", "comment", "testify", "lament", "joke", "quip", "shout", "whisper",
     "agree", "counter", "retort", "indicate", "disclose", "reveal", "mention", "point", "underline",
+    "chant", "yell", "scream", "cry", "sing", "apologise", "apologize", "boast", "brief",
 }  # fmt: skip
 # Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
 OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit"}
+NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
 _OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _QUOTE_CHARS = set('"“”«»„')
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -54,6 +56,7 @@ CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote contin
 class _Span:
     start: int
     end: int  # content only, quotation marks excluded
+    runs_on: bool = False  # left open at a paragraph's end and reopened in the next paragraph
 
 
 def quotation_spans(text: str) -> list[_Span]:
@@ -80,7 +83,7 @@ def quotation_spans(text: str) -> list[_Span]:
             while k < n and text[k] == "\n":
                 k += 1
             if k < n and text[k] == ch and end - i > 1:
-                spans.append(_Span(i + 1, end))
+                spans.append(_Span(i + 1, end, runs_on=True))
                 i = k
                 continue
             i = j + 1
@@ -95,7 +98,7 @@ def _strip(text: str, span: _Span) -> _Span:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return _Span(start, end)
+    return _Span(start, end, span.runs_on)
 
 
 FEMALE = {
@@ -120,6 +123,7 @@ class _Resolver:
     def __init__(self, found: list[Mention]) -> None:
         self.mentions = sorted(found, key=lambda m: m.start)
         self.holders = role_holders(found)
+        self.full_names = person_names(found)
         self.gender: dict[str, str] = {}
         for m in found:
             words = set((m.role or "").lower().split()) | {m.honorific or ""}
@@ -141,20 +145,33 @@ class _Resolver:
         return gender is None or gender == ("f" if pronoun in FEMALE else "m")
 
     def _pronoun(self, pronoun: str, position: int) -> tuple[str | None, str | None]:
+        """The nearest compatible referent: the last speaker, or a mention made after that quote."""
         person = pronoun in PERSON_PRONOUNS
-        recent = self.last is not None and position - self.last[2] <= RECENT_SPEAKER_CHARS
-        if (
-            recent
-            and self.last
-            and (self.last[1] == "PERSON") == person
-            and (not person or self._compatible(self.last[0], pronoun))
-        ):
-            return self.last[0], self.last[1]
         labels = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
-        for m in reversed([m for m in self.mentions if m.start < position and m.label in labels]):
-            if not person or self._compatible(m.canonical, pronoun):
-                return m.canonical, m.label
-        return None, None
+        mention = next(
+            (
+                m
+                for m in reversed(self.mentions)
+                if m.start < position and m.label in labels and (not person or self._compatible(m.canonical, pronoun))
+            ),
+            None,
+        )
+        last = self.last
+        last_fits = (
+            last is not None
+            and position - last[2] <= RECENT_SPEAKER_CHARS
+            and (last[1] == "PERSON") == person
+            and (not person or self._compatible(last[0], pronoun))
+        )
+        if last_fits and last and (mention is None or mention.start < last[2]):
+            name, label = last[0], last[1]
+        elif mention is not None:
+            name, label = mention.canonical, mention.label
+        else:
+            return None, None
+        if person:
+            self.gender.setdefault(name, "f" if pronoun in FEMALE else "m")
+        return name, label
 
     def speaker(self, subject: Any, offset: int) -> tuple[str | None, tuple[int, int] | None, str | None]:
         """(speaker, speaker span, label) for a cue's subject token."""
@@ -171,6 +188,9 @@ class _Resolver:
                     named = self._mention_at(offset + child.idx, offset + child.idx + len(child.text))
                     if named is not None:
                         break
+        surname = subject.text[:1].isupper() and subject.pos_ in ("PROPN", "NOUN")
+        if named is None and surname and (full := full_name(subject.text, self.full_names)):
+            return full, (start, start + len(subject.text)), "PERSON"  # a surname the tagger missed
         if named is not None:
             label = "PERSON" if subject.lemma_.lower() in ROLE_NOUNS and named.label != "PERSON" else named.label
             return named.canonical, (named.start, named.end), label
@@ -269,8 +289,10 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span]) -> list[_Candi
     i = 0
     while i < len(spans):
         group = [spans[i]]
-        # a quotation split by its attribution: "We urge," he said, "that ..."
-        while i + 1 < len(spans) and _attribution_between(text, doc, offset, group[-1], spans[i + 1]):
+        # a quotation over several paragraphs, or split by its attribution: "We urge," he said, "that ..."
+        while i + 1 < len(spans) and (
+            group[-1].runs_on or _attribution_between(text, doc, offset, group[-1], spans[i + 1])
+        ):
             group.append(spans[i + 1])
             i += 1
         i += 1
@@ -285,8 +307,8 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span]) -> list[_Candi
                 continue  # a scare quote, a quoted title or a quoted label, not speech
             kind = "partial"
         else:
-            if len(content.split()) < 3 and cue is None:
-                continue
+            if cue is None and (len(content.split()) < 3 or _title_like(content)):
+                continue  # a quoted title or name, not speech
             kind = "direct"
         subject = None
         if cue is not None:
@@ -301,8 +323,8 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span]) -> list[_Candi
 
 def _attribution_between(text: str, doc: Any, offset: int, a: _Span, b: _Span) -> bool:
     """Whether only a short attribution (', he said, ') separates two quotations."""
-    gap = text[a.end + 1 : b.start - 1]
-    if "\n" in gap or len(gap.split()) > 6 or not gap.strip().startswith(","):
+    gap = text[a.end + 1 : b.start - 1].strip()
+    if "\n" in gap or not 1 <= len(gap.split()) <= 6 or not gap.endswith((",", ":")):
         return False
     tokens = doc.char_span(a.end + 1 - offset, b.start - 1 - offset, alignment_mode="expand")
     return tokens is not None and any(_is_cue(t) for t in tokens)
@@ -334,6 +356,12 @@ def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, spans: l
             distance = first.start - position if position < first.start else position - last.end
             candidates.append((token.i not in governors, distance, token.i, token))
     return min(candidates)[3] if candidates else None
+
+
+def _title_like(content: str) -> bool:
+    """'The Quiet Harbour': capitalised words and no sentence punctuation."""
+    words = [w for w in content.split() if len(w) > 3]
+    return bool(words) and all(w[:1].isupper() for w in words) and not content.rstrip().endswith((".", "!", "?", ","))
 
 
 def _modifier_only(doc: Any, offset: int, first: _Span, last: _Span) -> bool:
@@ -388,6 +416,8 @@ def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], 
     subject = _cue_subject(token)
     if subject is None or subject.dep_ == "nsubjpass" or subject.dep_ == "expl":
         return None  # "were told to", "is said to be": passive hedges, not attributed speech
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in NOT_SAYING:
+        return None  # "declined to say who ..."
     complement = [c for c in token.children if c.dep_ == "ccomp"]
     if not complement and token.lemma_.lower() in OBJECT_CUES:
         complement = [c for c in token.children if c.dep_ == "dobj"]
