@@ -188,7 +188,7 @@ class _Resolver:
                     named = self._mention_at(offset + child.idx, offset + child.idx + len(child.text))
                     if named is not None:
                         break
-        surname = subject.text[:1].isupper() and subject.pos_ in ("PROPN", "NOUN")
+        surname = subject.text[:1].isupper() and subject.is_alpha  # whatever the tagger thought it was
         if named is None and surname and (full := full_name(subject.text, self.full_names)):
             return full, (start, start + len(subject.text)), "PERSON"  # a surname the tagger missed
         if named is not None:
@@ -204,8 +204,10 @@ class _Resolver:
             for m in reversed([m for m in self.mentions if m.start < start and m.label in ("ORG", "GPE", "NORP")]):
                 if lemma in m.text.lower().split():
                     return m.canonical, span, m.label
-        words = [t for t in subject.doc[left.i : subject.i + 1] if t.dep_ not in ("det", "poss") and not t.is_punct]
-        phrase = " ".join(t.text for t in words or [subject])
+        words = list(subject.doc[left.i : subject.i + 1])
+        while len(words) > 1 and (words[0].dep_ == "det" or words[0].tag_ == "PRP$" or words[0].is_punct):
+            words = words[1:]  # "the", "its": not part of the speaker's name
+        phrase = subject.doc[words[0].i : subject.i + 1].text if words else subject.text
         plural = subject.tag_ in ("NNS", "NNPS")
         return phrase, span, ("PERSON" if lemma in ROLE_NOUNS and not plural else "GROUP")
 
@@ -226,6 +228,15 @@ class _Candidate:
 def _cue_subject(cue: Any) -> Any | None:
     """The subject of a cue verb; for 'adding that ...' or a conjoined verb, the speaking verb's subject."""
     own = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if own is None and cue.i > 0:
+        before = cue.doc[cue.i - 1]
+        if (
+            before.head.i == cue.i
+            and before.text[:1].isupper()
+            and before.is_alpha
+            and before.dep_ in ("advmod", "npadvmod", "nmod")
+        ):
+            return before  # "Reilly said ...", with the name mis-tagged as an adverb
     if own is not None or cue.dep_ not in ("advcl", "conj", "xcomp"):
         return own
     fallback = None
@@ -307,7 +318,8 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span]) -> list[_Candi
                 continue  # a scare quote, a quoted title or a quoted label, not speech
             kind = "partial"
         else:
-            if cue is None and (len(content.split()) < 3 or _title_like(content)):
+            follows_quote = bool(out) and "\n" not in text[out[-1].end : first.start]
+            if cue is None and (_title_like(content) or (len(content.split()) < 3 and not follows_quote)):
                 continue  # a quoted title or name, not speech
             kind = "direct"
         subject = None
@@ -418,6 +430,9 @@ def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], 
         return None  # "were told to", "is said to be": passive hedges, not attributed speech
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in NOT_SAYING:
         return None  # "declined to say who ..."
+    if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+        tokens = list(token.head.subtree)  # "The delay, he said, was caused by ...": the host clause
+        return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
     complement = [c for c in token.children if c.dep_ == "ccomp"]
     if not complement and token.lemma_.lower() in OBJECT_CUES:
         complement = [c for c in token.children if c.dep_ == "dobj"]
