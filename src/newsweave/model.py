@@ -125,13 +125,16 @@ class Article:
     duplicate_of: str | None = None
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Any] = field(default_factory=list)  # analyze.quantities.Quantity
+    dates: list[Any] = field(default_factory=list)  # analyze.dates.TimeExpression
+    stances: list[Any] = field(default_factory=list)  # analyze.stance.Stance, one per sentence
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end]
 
-    def to_dict(self, *, sentences: bool = False) -> dict[str, Any]:
-        """The article object of the JSON contract (plus sentences for ``extract``)."""
+    def to_dict(self, *, sentences: bool = False, analysis: bool = False) -> dict[str, Any]:
+        """The article object of the JSON contract: sentences for ``extract``; analysis once analysed."""
         out: dict[str, Any] = {
             "id": self.id,
             "outlet": self.outlet,
@@ -145,6 +148,12 @@ class Article:
             "removed": [r.to_dict() for r in self.removed],
             "duplicate_of": self.duplicate_of,
         }
-        if sentences:
+        if sentences or analysis:
             out["sentences"] = [s.to_dict() for s in self.sentences]
+        if analysis:
+            for sentence, stance in zip(out["sentences"], self.stances, strict=False):
+                sentence.update(stance.to_dict())
+            out["entities"] = [e.to_dict() for e in self.entities]
+            out["quantities"] = [q.to_dict() for q in self.quantities]
+            out["dates"] = [d.to_dict() for d in self.dates]
         return out

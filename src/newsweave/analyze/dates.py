@@ -1,0 +1,141 @@
+"""Dates in article text, normalised against the article's published date where possible.
+
+Absolute dates ("December 9, 2022", "October 17", "in March") and relative
+ones ("on Friday", "yesterday", "last month", "next week", "this spring")
+become ISO values of the precision the text gives: "2022-12-09", "2022-10",
+"2022". News convention: a bare weekday is the most recent such day on or
+before publication, a bare month and day the most recent such date.
+Expressions that cannot be placed ("several months before the war", or
+any relative date when the publication date is unknown) keep their text
+with a null value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from newsweave.clean.metadata import MONTHS
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y>(?:19|20)\d\d))?\b")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")),
+    ("my", re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("year", re.compile(r"\b(?:in|since|by|until|from|of|early|late)\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|this morning|this evening)\b", re.I)),
+    ("period", re.compile(r"\b(?P<dir>last|next|this|earlier this|later this|past)\s+(?P<unit>week|month|year|spring|summer|autumn|fall|winter)\b", re.I)),
+    ("vague", re.compile(r"\b(?:(?:several|a few|two|three|six)\s+)?(?:days|weeks|months|years)\s+(?:before|after|earlier|later|ago)(?:\s+the\s+\w+)?\b", re.I)),
+]  # fmt: skip
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    text: str
+    value: str | None  # ISO date, month ("2022-10") or year ("2022"); None when it cannot be placed
+    kind: str  # absolute | relative | vague
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "kind": self.kind, "start": self.start, "end": self.end}
+
+
+def find_dates(text: str, published: str | None) -> list[TimeExpression]:
+    """Time expressions in text order; overlapping matches keep the earliest, longest one."""
+    anchor = _parse_iso(published)
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            value, category = _value(kind, m, anchor)
+            if kind in ("mdy", "dmy", "iso") and value is None and category == "invalid":
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpression(m.group(0), value, category, m.start(), m.end()))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _month(raw: str) -> int:
+    return MONTHS.get(raw.lower().rstrip("."), 0) if not raw.isdigit() else int(raw)
+
+
+def _value(kind: str, m: re.Match[str], anchor: date | None) -> tuple[str | None, str]:
+    if kind in ("mdy", "dmy", "iso"):
+        month, day = _month(m.group("m")), int(m.group("d"))
+        year = int(m.group("y")) if m.group("y") else None
+        if year is None:
+            if anchor is None:
+                return None, "relative"
+            year = anchor.year
+            try:
+                if date(year, month, day) > anchor + timedelta(days=1):
+                    year -= 1  # "October 17" in a December article is this year's; in January, last year's
+            except ValueError:
+                return None, "invalid"
+        try:
+            return date(year, month, day).isoformat(), ("absolute" if m.group("y") else "relative")
+        except ValueError:
+            return None, "invalid"
+    if kind == "my":
+        month = _month(m.group("m"))
+        if m.group("y"):
+            return f"{int(m.group('y')):04d}-{month:02d}", "absolute"
+        if anchor is None:
+            return None, "relative"
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return f"{year:04d}-{month:02d}", "relative"
+    if kind == "year":
+        return m.group("y"), "absolute"
+    if anchor is None:
+        return None, "vague" if kind == "vague" else "relative"
+    if kind == "weekday":
+        target = WEEKDAYS.index(m.group("w").lower())
+        back = (anchor.weekday() - target) % 7
+        words = m.group(0).lower()
+        if words.startswith("next"):
+            return (anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)).isoformat(), "relative"
+        if words.startswith("last") and back == 0:
+            back = 7
+        return (anchor - timedelta(days=back)).isoformat(), "relative"
+    if kind == "day":
+        rel = m.group("rel").lower()
+        shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(rel, 0)
+        return (anchor + timedelta(days=shift)).isoformat(), "relative"
+    if kind == "period":
+        direction, unit = m.group("dir").lower(), m.group("unit").lower()
+        step = -1 if direction in ("last", "past") else 1 if direction == "next" else 0
+        if unit == "week":
+            return (anchor + timedelta(weeks=step)).isoformat(), "relative"
+        if unit == "month":
+            month_index = anchor.year * 12 + anchor.month - 1 + step
+            return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "relative"
+        if unit == "year":
+            return f"{anchor.year + step:04d}", "relative"
+        season = SEASONS[unit]
+        year = anchor.year + (step if step else 0)
+        if step == -1 and season > anchor.month:
+            year = anchor.year - 1
+        return f"{year:04d}-{season:02d}", "relative"
+    return None, "vague"

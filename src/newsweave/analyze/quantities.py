@@ -1,0 +1,258 @@
+"""Quantities: numbers with their unit or object, approximation and vague amounts, as values or ranges.
+
+"about 2.3 million people" -> 2300000, approx, object "people";
+"$40 million" -> 40000000 USD; "7 of 12 rockets" -> 7 (of 12) rockets;
+"several hundred drones" -> 200-900; "a few dozen protesters" -> 24-60;
+"between 10 and 20" -> 10-20. Vague amounts carry the range a reader would
+take them to mean, so that "a few dozen" and "thousands" can be seen to
+disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
+    "a dozen": 12, "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3,
+}  # fmt: skip
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    "k": 1e3,
+}
+# Vague amounts and the ranges they are read as.
+VAGUE = {
+    "a handful of": (2, 6), "a few dozen": (24, 60), "several dozen": (36, 96), "dozens of": (24, 99),
+    "a few hundred": (200, 500), "several hundred": (200, 900), "hundreds of": (200, 999),
+    "a few thousand": (2000, 5000), "several thousand": (2000, 9000), "thousands of": (2000, 9999),
+    "tens of thousands of": (20000, 99999), "hundreds of thousands of": (200000, 999999),
+    "millions of": (2e6, 9.99e6), "a small number of": (2, 10), "a limited number of": (2, 10),
+    "a few": (2, 5), "several": (3, 9), "scores of": (40, 99), "many": (None, None),
+}  # fmt: skip
+APPROX = {
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "an estimated",
+    "estimated",
+    "up to",
+    "more than",
+    "over",
+    "at least",
+    "fewer than",
+    "less than",
+    "under",
+    "close to",
+    "at most",
+}
+LOWER_BOUND = {"more than", "over", "at least"}
+UPPER_BOUND = {"fewer than", "less than", "under", "up to", "at most", "nearly", "almost", "close to"}
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP"}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)\b"
+_APPROX = "|".join(sorted((re.escape(a) for a in APPROX), key=len, reverse=True))
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+_AMOUNT = rf"(?P<cur>[$€£¥])?\s?(?P<num>{_NUM}|(?<![\w-])(?:{_WORDNUM})(?![\w-]))(?:\s?(?P<scale>{_SCALE}))?(?:\s?(?P<pct>%|percent|per cent))?"
+QUANTITY = re.compile(
+    rf"(?:(?P<approx>{_APPROX})\s+)?"
+    rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<from>{_NUM})\s?(?:-|–|to)\s?(?P<to>{_NUM})(?!\d)|"
+    rf"(?P<vague>\b(?:{_VAGUE}))|{_AMOUNT})"
+    rf"(?:\s+of\s+(?P<of>{_NUM}|{_WORDNUM})\b)?",
+    re.IGNORECASE,
+)
+_OBJECT = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?P<obj>(?:[a-z][a-z'-]+\s+){0,1}[a-z][a-z'-]+)")
+_NOT_OBJECT = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "have",
+    "has",
+    "will",
+    "would",
+    "people's",
+    "percent",
+    "per",
+    "of",
+    "that",
+}
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+@dataclass(slots=True)
+class Quantity:
+    text: str
+    value: float | None  # a single value
+    low: float | None  # a range (vague amounts, "between", "more than")
+    high: float | None
+    unit: str | None  # USD, EUR, %, ...
+    object: str | None  # what is counted: "people", "drones"
+    of: float | None  # "7 of 12": the whole
+    approx: bool
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "range": [self.low, self.high] if self.low is not None or self.high is not None else None,
+            "unit": self.unit,
+            "object": self.object,
+            "of": self.of,
+            "approx": self.approx,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.lower().strip()
+    if raw in WORD_NUMBERS:
+        return float(WORD_NUMBERS[raw])
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _clean(value: float | None) -> float | None:
+    """Round away float noise so that output is stable and readable."""
+    return None if value is None else float(f"{value:.6g}")
+
+
+def find_quantities(text: str, docs: list[tuple[int, Any]] | None = None) -> list[Quantity]:
+    """Quantities in ``text``; with the article's parsed ``docs``, what is counted comes from the parse."""
+    found: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        if not m.group(0).strip() or not re.search(r"[\w$€£¥%]", m.group(0)):
+            continue
+        approx_word = (m.group("approx") or "").lower()
+        value = low = high = None
+        unit = None
+        if m.group("lo"):
+            low, high = _number(m.group("lo")), _number(m.group("hi"))
+        elif m.group("from"):
+            low, high = _number(m.group("from")), _number(m.group("to"))
+            if low is not None and high is not None and low >= high:
+                continue  # "2022-23" and the like: not a range of amounts
+        elif m.group("vague"):
+            low, high = VAGUE[m.group("vague").lower()]
+        else:
+            value = _number(m.group("num") or "")
+            if value is None:
+                continue
+            if m.group("scale"):
+                value *= SCALES[m.group("scale").lower()]
+            if m.group("cur"):
+                unit = CURRENCIES[m.group("cur")]
+            if m.group("pct"):
+                unit = "%"
+            raw = m.group("num") or ""
+            if _YEAR.match(raw) and not (m.group("cur") or m.group("scale") or m.group("pct")):
+                continue  # a year, not an amount (dates are analysed separately)
+            if not m.group("cur") and not m.group("scale") and not m.group("pct") and _is_time_or_date(text, m):
+                continue
+        if approx_word in LOWER_BOUND and value is not None:
+            low, high, value = value, None, None
+        elif approx_word in UPPER_BOUND and value is not None:
+            low, high, value = None, value, None
+        end = m.end()
+        obj = None
+        obj_match = _OBJECT.match(text, end) if docs is None else None
+        if docs is not None:
+            obj = _counted(docs, m.start(), end)
+        elif obj_match:
+            words = [w for w in obj_match.group("obj").split() if w not in _NOT_OBJECT]
+            if words and obj_match.group("obj").split()[0] not in _NOT_OBJECT:
+                obj = obj_match.group("obj").split()[0]
+                if unit is None and obj in CURRENCIES:
+                    unit, obj = CURRENCIES[obj], None
+        found.append(
+            Quantity(
+                text=text[m.start() : end].strip(),
+                value=_clean(value),
+                low=_clean(low),
+                high=_clean(high),
+                unit=unit,
+                object=obj,
+                of=_clean(_number(m.group("of"))) if m.group("of") else None,
+                approx=bool(approx_word) or bool(m.group("vague")),
+                start=m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+                end=end,
+            )
+        )
+    return found
+
+
+def _counted(docs: list[tuple[int, Any]], start: int, end: int) -> str | None:
+    """The noun a number counts, from the parse: '10 of 15 such drones' -> 'drones'."""
+    for offset, doc in docs:
+        if not offset <= start < offset + len(doc.text):
+            continue
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        for token in reversed(span):
+            head = token.head
+            counts = token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN")
+            if counts and not span.start <= head.i < span.end:
+                return head.text.lower() if head.pos_ == "NOUN" else head.text
+        after = doc[span.end : span.end + 4]
+        for token in after:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return token.text.lower() if token.pos_ == "NOUN" else token.text
+            if token.pos_ not in ("ADJ", "ADP", "DET", "NUM"):
+                break
+    return None
+
+
+_CALENDAR = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_time_or_date(text: str, m: re.Match[str]) -> bool:
+    """'October 17', '17 October', '3 p.m.', '10:30': calendar and clock numbers are not amounts."""
+    before = text[max(0, m.start() - 12) : m.start()]
+    after = text[m.end() : m.end() + 12]
+    if _CALENDAR.search(before):
+        return True
+    if re.match(
+        r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", after
+    ):
+        return True
+    return bool(re.match(r"\s*(?:[ap]\.?m\.?|:\d\d|th\b|st\b|nd\b|rd\b)", after, re.IGNORECASE))
