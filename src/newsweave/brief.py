@@ -1,7 +1,9 @@
 """The brief: the versioned JSON contract (schema "newsweave/1") built from a run.
 
 Until story clustering exists, one story holds every article of the run.
-Sections that later stages fill (quotes, claims, conflicts, outlets,
+Articles carry their analysis (sentences with stance, entities, quantities,
+dates); the story lists every quote with speakers made canonical across
+its articles. Sections that later stages fill (claims, conflicts, outlets,
 summary, timeline) are present as empty lists, never filled with stand-ins.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from newsweave.analyze.entities import merge_story
 from newsweave.model import Article, ReadError
 
 SCHEMA = "newsweave/1"
@@ -26,6 +29,19 @@ def story_title(articles: list[Article]) -> str | None:
     return next((a.title for a in articles if a.title), None)
 
 
+def story_quotes(articles: list[Article]) -> list[dict[str, Any]]:
+    """Every quote of the story, speakers made canonical across articles ('Kirby' -> 'John Kirby')."""
+    names = {a.id: [e.canonical for e in a.entities if e.label == "PERSON"] for a in articles}
+    full = merge_story(names)
+    out = []
+    for article in articles:
+        for quote in article.quotes:
+            item = quote.to_dict()
+            item["speaker"] = full.get(item["speaker"], item["speaker"])
+            out.append(item)
+    return out
+
+
 def build_brief(articles: list[Article], errors: list[ReadError]) -> dict[str, Any]:
     stories = []
     if articles:
@@ -33,8 +49,8 @@ def build_brief(articles: list[Article], errors: list[ReadError]) -> dict[str, A
             {
                 "id": story_id(articles),
                 "title": story_title(articles),
-                "articles": [a.to_dict() for a in articles],
-                "quotes": [],
+                "articles": [a.to_dict(analysis=True) for a in articles],
+                "quotes": story_quotes(articles),
                 "claims": [],
                 "conflicts": [],
                 "outlets": [],

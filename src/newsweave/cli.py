@@ -1,7 +1,8 @@
 """The `newsweave` command: a thin Typer layer over the library (pipeline, brief, render).
 
 Exit codes: 0 when every input was read, 1 when some failed (each named on
-stderr, the rest processed), 2 on usage errors.
+stderr, the rest processed), 2 on usage errors, 3 when the language model
+package is not installed (the message says what to install).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from typing import Annotated, NoReturn
 import typer
 
 from newsweave import __version__
+from newsweave.analyze.nlp import ModelMissing
 from newsweave.brief import build_brief
 from newsweave.model import ReadError
+from newsweave.pipeline import Extraction
 from newsweave.pipeline import extract as run_extract
 from newsweave.render.json import to_json, to_jsonl
 from newsweave.render.markdown import brief_to_markdown
@@ -134,6 +137,41 @@ def brief(
 
       newsweave brief 'crawl/**/*.html.gz' --format md -o brief.md
     """
-    result = run_extract(inputs)
+    result = _analysed(inputs)
     data = build_brief(result.articles, result.errors)
     _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, result.errors)
+
+
+class QuotesFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command()
+def quotes(
+    inputs: Inputs,
+    fmt: Annotated[QuotesFormat, typer.Option("--format", "-f", help="Output format.")] = QuotesFormat.json,
+    output: Output = None,
+) -> None:
+    """Who said what in each article: direct, partial and indirect quotes with speakers and cues.
+
+    json is a list of {"id", "quotes": [...]}; jsonl is one such object per line.
+
+    [bold]Examples[/bold]
+
+      newsweave quotes examples/harbor-fire/
+
+      cat dump.jsonl | newsweave quotes - --format jsonl
+    """
+    result = _analysed(inputs)
+    objects = [{"id": a.id, "quotes": [q.to_dict() for q in a.quotes]} for a in result.articles]
+    _emit(to_json(objects) if fmt is QuotesFormat.json else to_jsonl(objects), output, result.errors)
+
+
+def _analysed(inputs: list[str]) -> Extraction:
+    """Read, clean and analyse; a missing language model ends the run with exit code 3 and how to fix it."""
+    try:
+        return run_extract(inputs, analysis=True)
+    except ModelMissing as exc:
+        typer.echo(f"newsweave: error: {exc}", err=True)
+        raise typer.Exit(3) from exc

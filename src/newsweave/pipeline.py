@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from newsweave.analyze import analyze
 from newsweave.analyze.sentences import split_sentences
 from newsweave.clean import draft, finish
 from newsweave.model import Article, ReadError
@@ -24,8 +25,8 @@ class Extraction:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def extract(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Extraction:
-    """Read, clean and segment every input; bad inputs become errors, never exceptions."""
+def extract(inputs: Iterable[str], stdin: BinaryIO | None = None, *, analysis: bool = False) -> Extraction:
+    """Read, clean and segment every input, and analyse it if asked; bad inputs become errors, never exceptions."""
     drafts = []
     errors: list[ReadError] = []
     for item in read_inputs(inputs, stdin=stdin):
@@ -40,4 +41,6 @@ def extract(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Extraction:
     articles = finish(drafts)
     for article in articles:
         article.sentences = split_sentences(article.text)
+    if analysis:
+        analyze(articles)
     return Extraction(articles, errors)

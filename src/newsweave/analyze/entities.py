@@ -169,14 +169,9 @@ def role_holders(found: list[Mention]) -> dict[str, str]:
 
 
 def merge_story(names_by_article: dict[str, list[str]]) -> dict[str, str]:
-    """Across a story: single-word person names -> the one full name (in any article) that ends with them."""
+    """Across a story: a one-word person name -> the one full name (in any article) that ends with it."""
     full_names = {n for names in names_by_article.values() for n in names if len(n.split()) >= 2}
     by_last: dict[str, set[str]] = defaultdict(set)
     for name in full_names:
         by_last[name.split()[-1]].add(name)
-    mapping = {}
-    for names in names_by_article.values():
-        for name in names:
-            if len(name.split()) == 1 and len(by_last.get(name, ())) == 1:
-                mapping[name] = next(iter(by_last[name]))
-    return mapping
+    return {last: next(iter(names)) for last, names in by_last.items() if len(names) == 1}

@@ -43,8 +43,28 @@ def _story(story: dict[str, Any]) -> list[str]:
     for a in articles:
         lines.append(f"| `{a['id']}` | {_cell(a['title'])} | " + " | ".join(_cell(a[k]) for k in _META[:5]) + " |")
     lines.append("")
+    lines += _who_said_what(story["quotes"])
     for a in articles:
         lines += _article(a)
+    return lines
+
+
+def _who_said_what(quotes: list[dict[str, Any]]) -> list[str]:
+    """Quotes grouped by speaker, most quoted first; direct words in quotation marks, reported ones not."""
+    if not quotes:
+        return []
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for quote in quotes:
+        by_speaker.setdefault(quote["speaker"] or "Unattributed", []).append(quote)
+    lines = ["## Who said what", ""]
+    for speaker, said in sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])):
+        lines += [f"### {_escape(speaker)}", ""]
+        for quote in said:
+            words = _escape(quote["text"])
+            shown = f"“{words}”" if quote["kind"] != "indirect" else words
+            cue = f", {quote['cue']}" if quote["cue"] else ""
+            lines.append(f"- {shown} — *{quote['kind']}{cue}*, `{quote['article']}`")
+        lines.append("")
     return lines
 
 
