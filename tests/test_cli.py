@@ -132,3 +132,22 @@ def test_help_has_examples() -> None:
     for command in ("extract", "brief"):
         result = run(command, "--help")
         assert result.returncode == 0 and b"Examples" in result.stdout
+
+
+def test_quotes_command_json_and_jsonl(examples: Path) -> None:
+    source = str(examples / "04-daily-ledger.txt")
+    as_json = json.loads(run("quotes", source, "--format", "json").stdout)
+    [line] = run("quotes", source, "--format", "jsonl").stdout.decode().splitlines()
+    assert as_json == [json.loads(line)]
+    [article] = as_json
+    quotes = {q["text"]: q for q in article["quotes"]}
+    assert quotes["We begged them to fix the vents,"]["speaker"] == "Mara Dukic"
+    assert quotes["We begged them to fix the vents,"]["kind"] == "direct"
+    assert quotes["closed all open findings"]["kind"] == "partial"
+
+
+def test_who_said_what_in_markdown(examples: Path) -> None:
+    md = run("brief", str(examples)).stdout.decode()
+    section = md.split("## Who said what", 1)[1].split("\n### Fire guts", 1)[0]
+    assert "### Anton Belic" in section and "### Ilse Varga" in section
+    assert "“Nothing will be hidden.”" in section

@@ -31,7 +31,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")),
     ("my", re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:in|since|by|until|from|of|early|late)\s+(?P<y>(?:19|20)\d\d)\b")),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:(?i:on|last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|this morning|this evening)\b", re.I)),
     ("period", re.compile(r"\b(?P<dir>last|next|this|earlier this|later this|past)\s+(?P<unit>week|month|year|spring|summer|autumn|fall|winter)\b", re.I)),
     ("vague", re.compile(r"\b(?:(?:several|a few|two|three|six)\s+)?(?:days|weeks|months|years)\s+(?:before|after|earlier|later|ago)(?:\s+the\s+\w+)?\b", re.I)),

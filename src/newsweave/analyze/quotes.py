@@ -362,10 +362,10 @@ def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, spans: l
     candidates = []
     for token in sentence:
         position = offset + token.idx
-        if first.start <= position < last.end or _inside(position, spans):
-            continue
+        if _inside(position, spans):
+            continue  # words inside quotation marks are not the attribution (the gap of a split quote is)
         if _is_cue(token) or token.lower_ == "according":
-            distance = first.start - position if position < first.start else position - last.end
+            distance = max(first.start - position, position - last.end, 0)
             candidates.append((token.i not in governors, distance, token.i, token))
     return min(candidates)[3] if candidates else None
 

