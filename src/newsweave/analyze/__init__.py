@@ -9,24 +9,51 @@ sentence). Sentences come from ``analyze.sentences``, without the model.
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsweave.analyze.dates import find_dates
-from newsweave.analyze.entities import entities, mentions
+from newsweave.analyze.entities import Mention, canonicalise, chunk_mentions, entities
 from newsweave.analyze.nlp import parse
-from newsweave.analyze.quantities import find_quantities
-from newsweave.analyze.quotes import find_quotes
+from newsweave.analyze.quantities import Quantity, find_quantities
+from newsweave.analyze.quotes import QuoteFinder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.analyze.stance import sentence_stances
 from newsweave.model import Article
 
 
 def analyze(articles: list[Article]) -> None:
-    """Fill each article's analysis in place."""
-    for article, docs in zip(articles, parse([a.text for a in articles]), strict=True):
-        if not article.sentences and article.text:
-            article.sentences = split_sentences(article.text)
-        found = mentions(docs)
-        article.entities = entities(found)
-        article.quotes = find_quotes(article.id, article.text, docs, found)
-        article.quantities = find_quantities(article.text, docs)
-        article.dates = find_dates(article.text, article.published)
-        article.stances = sentence_stances(article.text, article.sentences, article.quotes)
+    """Fill each article's analysis in place, one parsed chunk at a time."""
+    states = [_ArticleAnalysis(a) for a in articles]
+    for index, offset, doc in parse([a.text for a in articles]):
+        states[index].add_chunk(offset, doc)
+    for state in states:
+        state.finish()
+
+
+class _ArticleAnalysis:
+    """What one article's analysis keeps between chunks: light records, never spaCy objects."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.mentions: list[Mention] = []
+        self.quotes = QuoteFinder(article.id, article.text)
+        self.quantities: list[Quantity] = []
+
+    def add_chunk(self, offset: int, doc: Any) -> None:
+        found = chunk_mentions(offset, doc)
+        self.quotes.add_chunk(offset, doc, found)  # makes ``found`` canonical as it goes
+        self.mentions += found
+        for q in find_quantities(doc.text, doc):
+            q.start, q.end = q.start + offset, q.end + offset
+            self.quantities.append(q)
+
+    def finish(self) -> None:
+        a = self.article
+        if not a.sentences and a.text:
+            a.sentences = split_sentences(a.text)
+        canonicalise(self.mentions)
+        a.entities = entities(self.mentions)
+        a.quotes = self.quotes.quotes
+        a.quantities = self.quantities
+        a.dates = find_dates(a.text, a.published)
+        a.stances = sentence_stances(a.text, a.sentences, a.quotes)

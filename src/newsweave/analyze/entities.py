@@ -62,32 +62,39 @@ def strip_name(text: str) -> str:
 
 
 def mentions(docs: list[tuple[int, Any]]) -> list[Mention]:
-    """Named mentions with offsets into the article text, roles attached to people."""
+    """Named mentions with offsets into the article text, roles attached to people, names made canonical."""
     found: list[Mention] = []
     for offset, doc in docs:
-        for ent in doc.ents:
-            if ent.label_ not in LABELS:
-                continue
-            name = strip_name(ent.text)
-            if not name or not any(ch.isalpha() for ch in name):
-                continue
-            label = ent.label_
-            leading_role = []
-            if label == "PERSON":
-                words = name.split()
-                while len(words) > 2 and words[0].lower() in ROLE_NOUNS:
-                    leading_role.append(words.pop(0))  # "Organiser Leila Haddad": the role is not the name
-                name = " ".join(words)
-            if label != "PERSON" and is_person_name(name) and _next_to_role(ent):
-                label = "PERSON"  # "Its spokeswoman, Ilse Varga," is a person whatever the tagger said
-            mention = Mention(name, label, offset + ent.start_char, offset + ent.end_char)
-            if label == "PERSON":
-                mention.role = " ".join(leading_role) or _role(ent)
-                before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-                first = ent[0].lower_.rstrip(".")
-                mention.honorific = first if first in HONORIFICS else before if before in HONORIFICS else None
-            found.append(mention)
-    _canonicalise(found)
+        found += chunk_mentions(offset, doc)
+    canonicalise(found)
+    return found
+
+
+def chunk_mentions(offset: int, doc: Any) -> list[Mention]:
+    """The mentions of one parsed chunk (``offset``: where it starts in the article), not yet canonical."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        name = strip_name(ent.text)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        label = ent.label_
+        leading_role = []
+        if label == "PERSON":
+            words = name.split()
+            while len(words) > 2 and words[0].lower() in ROLE_NOUNS:
+                leading_role.append(words.pop(0))  # "Organiser Leila Haddad": the role is not the name
+            name = " ".join(words)
+        if label != "PERSON" and is_person_name(name) and _next_to_role(ent):
+            label = "PERSON"  # "Its spokeswoman, Ilse Varga," is a person whatever the tagger said
+        mention = Mention(name, label, offset + ent.start_char, offset + ent.end_char, canonical=name)
+        if label == "PERSON":
+            mention.role = " ".join(leading_role) or _role(ent)
+            before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+            first = ent[0].lower_.rstrip(".")
+            mention.honorific = first if first in HONORIFICS else before if before in HONORIFICS else None
+        found.append(mention)
     return found
 
 
@@ -124,9 +131,9 @@ def _role(ent: Any) -> str | None:
     return None
 
 
-def _canonicalise(found: list[Mention]) -> None:
-    """Full names are canonical; a shorter person mention takes the unique full name ending with it."""
-    full_names = person_names(found)
+def canonicalise(found: list[Mention], full_names: set[str] | None = None) -> None:
+    """Full names are canonical; a one-word mention takes the unique full person name ending with it."""
+    full_names = person_names(found) if full_names is None else full_names
     for m in found:
         m.canonical = m.text
         if len(m.text.split()) == 1 and (full := full_name(m.text, full_names)):

