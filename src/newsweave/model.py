@@ -25,6 +25,7 @@ class Document:
     content: str
     encoding: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
+    fallback: dict[str, str] = field(default_factory=dict)  # used only where nothing else is found (WARC capture date)
 
 
 @dataclass(slots=True, frozen=True)

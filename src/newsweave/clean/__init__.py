@@ -70,6 +70,8 @@ def draft(doc: Document) -> Draft | ReadError:
         meta["title"] = title_line
     verdicts = classify_lines(lines, meta["title"])
     _metadata_from_lines(verdicts, meta)
+    for key, value in doc.fallback.items():
+        meta[key] = meta.get(key) or value
     return Draft(doc.id, doc.source, verdicts, meta, title_line)
 
 

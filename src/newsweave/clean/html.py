@@ -52,9 +52,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         include_links=False,
         deduplicate=False,
     )
-    if result is None or not (result.text or "").strip():
+    text = result.text if result is not None else ""
+    if not (text or "").strip():
+        # trafilatura gives up on very short pages; its baseline (article or paragraph text) does not
+        _, text, _ = trafilatura.baseline(html)
+    if not (text or "").strip():
         return None
-    return HtmlExtract(text=result.text, **meta)
+    return HtmlExtract(text=text, **meta)
 
 
 def _page_metadata(tree: HtmlElement, url: str | None) -> dict[str, str | None]:

@@ -19,7 +19,9 @@ from typing import BinaryIO
 
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import DecodeError, decode_bytes, normalize_text
+from newsweave.read.feed import iter_feed
 from newsweave.read.jsonl import iter_jsonl
+from newsweave.read.warc import iter_warc
 
 FORMATS = {
     ".txt": "text",
@@ -29,6 +31,10 @@ FORMATS = {
     ".xhtml": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 SUPPORTED = ", ".join(sorted(FORMATS)) + " (each optionally .gz)"
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -108,6 +114,9 @@ def _read_one(path: str, stdin: BinaryIO | None) -> Iterator[Document | ReadErro
         with open(path, "rb") as handle:
             head = handle.read(2)
         compressed = head == _GZIP_MAGIC  # trust the bytes over the name
+        if FORMATS.get(ext) == "warc":
+            yield from _guard(iter_warc(path), path)
+            return
         if FORMATS.get(ext) == "jsonl":
             opener = gzip.open if compressed else open
             with opener(path, "rb") as stream:
@@ -118,11 +127,16 @@ def _read_one(path: str, stdin: BinaryIO | None) -> Iterator[Document | ReadErro
         yield ReadError(path, _describe(exc))
         return
     fmt = FORMATS.get(ext) or _sniff(data, ext)
+    if fmt == "feed" and ext == ".xml" and _sniff(data, "") != "feed":
+        fmt = None  # an .xml file that is not a feed
     if fmt is None:
         yield ReadError(path, f"unsupported file type{f' ({ext})' if ext else ''}: expected {SUPPORTED}")
         return
     if fmt == "jsonl":
         yield from _guard(iter_jsonl(io.BytesIO(data), path, doc_id), path)
+        return
+    if fmt == "feed":
+        yield from iter_feed(data, path)
         return
     try:
         text, encoding = decode_bytes(data, html=fmt == "html")
@@ -161,6 +175,8 @@ def _sniff(data: bytes, ext: str) -> str | None:
     head = data[:2048].lstrip().lower()
     if head.startswith(_HTML_SNIFF) or (not ext and b"<html" in head):
         return "html"
+    if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        return "feed"
     if ext:  # a real but unknown extension (.pdf, .png, .docx): not ours
         return None
     return "text"
