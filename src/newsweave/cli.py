@@ -7,21 +7,31 @@ package is not installed (the message says what to install).
 
 from __future__ import annotations
 
+import re
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from newsweave import __version__
+from newsweave.analyze import analyze
 from newsweave.analyze.nlp import ModelMissing
 from newsweave.brief import build_brief
+from newsweave.ingest import BATCH, IngestSummary
+from newsweave.ingest import ingest as run_ingest
 from newsweave.model import ReadError
 from newsweave.pipeline import Extraction
 from newsweave.pipeline import extract as run_extract
+from newsweave.read import expand_inputs
 from newsweave.render.json import to_json, to_jsonl
 from newsweave.render.markdown import brief_to_markdown
+from newsweave.store import DEFAULT_PATH as DEFAULT_DB
+from newsweave.store import Store
 
 app = typer.Typer(
     name="newsweave",
@@ -175,3 +185,68 @@ def _analysed(inputs: list[str]) -> Extraction:
     except ModelMissing as exc:
         typer.echo(f"newsweave: error: {exc}", err=True)
         raise typer.Exit(3) from exc
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store (created if missing).")]
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: DbOption = Path(DEFAULT_DB),
+    batch: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = BATCH,
+) -> None:
+    """Add articles to the store: idempotent by content, resumable, near-duplicates marked.
+
+    [bold]Examples[/bold]
+
+      newsweave ingest examples/harbor-fire/
+
+      newsweave ingest crawl/*.warc.gz feeds/*.xml --db news.db
+    """
+    files = [item for item in expand_inputs(inputs) if isinstance(item, str)]
+    console = Console(stderr=True)
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files")]
+    columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TimeRemainingColumn()]
+    started = time.perf_counter()
+    with Store(db) as store, Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=len(files) or None, rate="0.0")
+        done_files: set[str] = set()
+
+        def update(summary: IngestSummary, source: str) -> None:
+            done_files.add(re.split(r"[@#]|:(?=\d+$)", source)[0])
+            handled = summary.added + summary.duplicates + len(summary.errors)
+            rate = f"{handled / max(time.perf_counter() - started, 1e-9):.1f}"
+            progress.update(task, completed=len(done_files), rate=rate, description=summary.line())
+
+        summary = run_ingest(files, store, batch=batch, on_document=update)
+    for error in summary.errors:
+        typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
+    typer.echo(f"{db}: {summary.line()}")
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+@app.command()
+def report(
+    db: DbOption = Path(DEFAULT_DB),
+    fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
+    output: Output = None,
+) -> None:
+    """A brief of the articles in the store (the same contract as `brief`).
+
+    [bold]Examples[/bold]
+
+      newsweave report --db news.db --format json -o brief.json
+    """
+    if not db.exists():
+        typer.echo(f"newsweave: error: {db}: no such database (run `newsweave ingest` first)", err=True)
+        raise typer.Exit(2)
+    with Store(db) as store:
+        articles = list(store.articles())
+    try:
+        analyze(articles)
+    except ModelMissing as exc:
+        typer.echo(f"newsweave: error: {exc}", err=True)
+        raise typer.Exit(3) from exc
+    data = build_brief(articles, [])
+    _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, [])

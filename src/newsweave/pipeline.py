@@ -13,6 +13,7 @@ from typing import BinaryIO
 from newsweave.analyze import analyze
 from newsweave.analyze.sentences import split_sentences
 from newsweave.clean import draft, finish
+from newsweave.group.near_duplicates import find_copies
 from newsweave.model import Article, ReadError
 from newsweave.read import read_inputs
 
@@ -39,8 +40,10 @@ def extract(inputs: Iterable[str], stdin: BinaryIO | None = None, *, analysis: b
             result = ReadError(item.source, f"cleaning failed: {type(exc).__name__}: {exc}")
         (errors if isinstance(result, ReadError) else drafts).append(result)
     articles = finish(drafts)
+    copies = find_copies((a.id, a.text) for a in articles)
     for article in articles:
         article.sentences = split_sentences(article.text)
+        article.duplicate_of = copies.get(article.id)
     if analysis:
         analyze(articles)
     return Extraction(articles, errors)

@@ -11,7 +11,7 @@ import time
 from collections.abc import Iterator
 
 import feedparser
-from trafilatura import html2txt
+import lxml.html
 
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import normalize_text
@@ -38,7 +38,7 @@ def iter_feed(data: bytes, path: str) -> Iterator[Document | ReadError]:
             "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
         }
         if "<" in body and ">" in body:  # item HTML is a fragment, not a page: take all its text
-            body = html2txt(body) or ""
+            body = _fragment_text(body)
         yield Document(
             id=entry.get("id") or entry.get("link") or f"{path}#{number}",
             source=f"{path}#{number}",
@@ -47,6 +47,20 @@ def iter_feed(data: bytes, path: str) -> Iterator[Document | ReadError]:
             encoding="utf-8",
             fields={key: normalize_text(value).strip() for key, value in fields.items() if value and value.strip()},
         )
+
+
+_BLOCKS = ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
+
+
+def _fragment_text(html: str) -> str:
+    """The text of an HTML fragment, one line per block element."""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # lxml raises several kinds on broken markup
+        return ""
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    return root.text_content()
 
 
 def _iso(parsed: time.struct_time | None) -> str:

@@ -1,0 +1,1 @@
+"""Grouping articles: near-duplicates and syndicated copies (story clustering comes next)."""

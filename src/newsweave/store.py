@@ -1,0 +1,187 @@
+"""The SQLite store: cleaned articles, full-text search, and the persisted near-duplicate index.
+
+One file (./newsweave.db by default), WAL mode so readers never block the
+ingest, a schema upgraded by numbered migrations (PRAGMA user_version).
+Articles are keyed by the hash of their input content, which makes ingest
+idempotent and resumable: running it again skips what is already stored.
+FTS5 indexes titles and text; MinHash band keys (group.near_duplicates)
+make "is this a copy of something stored?" one indexed lookup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.group.near_duplicates import THRESHOLD, band_keys, signature, similarity
+from newsweave.model import Article, Document, Removed
+
+DEFAULT_PATH = "newsweave.db"
+MIGRATIONS = [
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        outlet TEXT, url TEXT, title TEXT, author TEXT, published TEXT, dateline TEXT, agency TEXT,
+        text TEXT NOT NULL,
+        removed TEXT NOT NULL,
+        duplicate_of INTEGER REFERENCES articles(id)
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TABLE signatures (article INTEGER PRIMARY KEY REFERENCES articles(id), minhash BLOB NOT NULL);
+    CREATE TABLE bands (band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL REFERENCES articles(id));
+    CREATE INDEX bands_lookup ON bands(band, key);
+    CREATE TABLE failures (source TEXT NOT NULL, error TEXT NOT NULL);
+    """,
+]
+
+
+def content_hash(doc: Document) -> str:
+    """What makes an input the same input: its format and decoded content."""
+    return hashlib.sha256(f"{doc.format}\0{doc.content}".encode()).hexdigest()
+
+
+class Store:
+    """An open newsweave database."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def begin(self) -> None:
+        self.db.execute("BEGIN")
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+
+    def has(self, digest: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
+
+    def add(self, article: Article, digest: str) -> int:
+        """Store one cleaned article (inside the caller's transaction); returns its row id.
+
+        ``article.duplicate_of`` is set to the stored article it copies, if any.
+        """
+        sig = signature(article.text)
+        keys = band_keys(sig)
+        original = self._original(sig, keys)
+        row = self.db.execute(
+            "INSERT INTO articles (doc_id, content_hash, source, outlet, url, title, author, published, dateline,"
+            " agency, text, removed, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self._unique_id(article.id),
+                digest,
+                article.source,
+                article.outlet,
+                article.url,
+                article.title,
+                article.author,
+                article.published,
+                article.dateline,
+                article.agency,
+                article.text,
+                json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
+                original,
+            ),
+        ).lastrowid
+        self.db.execute("INSERT INTO signatures VALUES (?, ?)", (row, sig.tobytes()))
+        self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", [(b, k, row) for b, k in enumerate(keys)])
+        if original is not None:
+            article.duplicate_of = self.db.execute("SELECT doc_id FROM articles WHERE id = ?", (original,)).fetchone()[
+                0
+            ]
+        return int(row)  # type: ignore[arg-type]
+
+    def _unique_id(self, doc_id: str) -> str:
+        candidate, n = doc_id, 1
+        while self.db.execute("SELECT 1 FROM articles WHERE doc_id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{doc_id}~{n}"
+        return candidate
+
+    def _original(self, sig: np.ndarray, keys: list[int]) -> int | None:
+        """The earliest stored article this signature copies (its own original, if that is a copy)."""
+        where = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        params = [v for pair in enumerate(keys) for v in pair]
+        candidates = [r[0] for r in self.db.execute(f"SELECT DISTINCT article FROM bands WHERE {where}", params)]
+        for article in sorted(candidates):
+            blob = self.db.execute("SELECT minhash FROM signatures WHERE article = ?", (article,)).fetchone()[0]
+            if similarity(sig, np.frombuffer(blob, dtype=np.uint64)) >= THRESHOLD:
+                first = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article,)).fetchone()[0]
+                return first or article
+        return None
+
+    def fail(self, source: str, error: str) -> None:
+        self.db.execute("INSERT INTO failures VALUES (?, ?)", (source, error))
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        """Article ids matching an FTS5 query, best first."""
+        rows = self.db.execute(
+            "SELECT a.doc_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        return [r[0] for r in rows]
+
+    def articles(self, ids: list[str] | None = None) -> Iterator[Article]:
+        """Stored articles in ingest order (all, or those with the given ids)."""
+        columns = "doc_id, source, text, title, outlet, author, published, dateline, agency, url, removed, duplicate_of"
+        query = f"SELECT {columns.replace('duplicate_of', '(SELECT doc_id FROM articles o WHERE o.id = a.duplicate_of)')} FROM articles a"
+        rows = self.db.execute(query + " ORDER BY a.id")
+        wanted = set(ids) if ids is not None else None
+        for row in rows:
+            if wanted is not None and row[0] not in wanted:
+                continue
+            yield Article(
+                id=row[0],
+                source=row[1],
+                text=row[2],
+                title=row[3],
+                outlet=row[4],
+                author=row[5],
+                published=row[6],
+                dateline=row[7],
+                agency=row[8],
+                url=row[9],
+                removed=[Removed(**r) for r in json.loads(row[10])],
+                duplicate_of=row[11],
+            )
