@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 import time
+from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -22,6 +23,7 @@ from newsweave import __version__
 from newsweave.analyze import analyze
 from newsweave.analyze.nlp import ModelMissing
 from newsweave.brief import build_brief
+from newsweave.engine import ENGINES, Engine, engine_for
 from newsweave.ingest import BATCH, IngestSummary
 from newsweave.ingest import ingest as run_ingest
 from newsweave.model import ReadError
@@ -50,6 +52,12 @@ Inputs = Annotated[
     ),
 ]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+EngineOption = Annotated[
+    str, typer.Option("--engine", help="Where per-document work runs: local (process pool) or dask.")
+]
+SchedulerOption = Annotated[
+    str | None, typer.Option("--scheduler", help="With --engine dask: a scheduler address; default: a LocalCluster.")
+]
 
 
 class ExtractFormat(StrEnum):
@@ -95,6 +103,8 @@ def extract(
     inputs: Inputs,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.json,
     output: Output = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Clean text and metadata of each article, with sentence offsets.
 
@@ -106,7 +116,8 @@ def extract(
 
       cat dump.jsonl | newsweave extract - --format jsonl
     """
-    result = run_extract(inputs)
+    with _engine(engine, scheduler) as runner:
+        result = run_extract(inputs, engine=runner)
     if fmt is ExtractFormat.text:
         blocks = []
         for a in result.articles:
@@ -136,6 +147,8 @@ def brief(
     inputs: Inputs,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
     output: Output = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """A brief of the stories in INPUTS: the JSON contract (schema newsweave/1) or Markdown.
 
@@ -147,7 +160,7 @@ def brief(
 
       newsweave brief 'crawl/**/*.html.gz' --format md -o brief.md
     """
-    result = _analysed(inputs)
+    result = _analysed(inputs, engine, scheduler)
     data = build_brief(result.articles, result.errors)
     _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, result.errors)
 
@@ -162,6 +175,8 @@ def quotes(
     inputs: Inputs,
     fmt: Annotated[QuotesFormat, typer.Option("--format", "-f", help="Output format.")] = QuotesFormat.json,
     output: Output = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Who said what in each article: direct, partial and indirect quotes with speakers and cues.
 
@@ -173,15 +188,22 @@ def quotes(
 
       cat dump.jsonl | newsweave quotes - --format jsonl
     """
-    result = _analysed(inputs)
+    result = _analysed(inputs, engine, scheduler)
     objects = [{"id": a.id, "quotes": [q.to_dict() for q in a.quotes]} for a in result.articles]
     _emit(to_json(objects) if fmt is QuotesFormat.json else to_jsonl(objects), output, result.errors)
 
 
-def _analysed(inputs: list[str]) -> Extraction:
+def _engine(name: str, scheduler: str | None) -> AbstractContextManager[Engine]:
+    if name not in ENGINES:
+        raise typer.BadParameter(f"expected one of {', '.join(ENGINES)}", param_hint="--engine")
+    return engine_for(name, scheduler)
+
+
+def _analysed(inputs: list[str], engine: str = "local", scheduler: str | None = None) -> Extraction:
     """Read, clean and analyse; a missing language model ends the run with exit code 3 and how to fix it."""
     try:
-        return run_extract(inputs, analysis=True)
+        with _engine(engine, scheduler) as runner:
+            return run_extract(inputs, analysis=True, engine=runner)
     except ModelMissing as exc:
         typer.echo(f"newsweave: error: {exc}", err=True)
         raise typer.Exit(3) from exc

@@ -12,9 +12,10 @@ from typing import BinaryIO
 
 from newsweave.analyze import analyze
 from newsweave.analyze.sentences import split_sentences
-from newsweave.clean import draft, finish
+from newsweave.clean import Draft, draft, finish
+from newsweave.engine import Engine, LocalEngine, batched
 from newsweave.group.near_duplicates import find_copies
-from newsweave.model import Article, ReadError
+from newsweave.model import Article, Document, ReadError
 from newsweave.read import read_inputs
 
 
@@ -26,24 +27,52 @@ class Extraction:
     errors: list[ReadError] = field(default_factory=list)
 
 
-def extract(inputs: Iterable[str], stdin: BinaryIO | None = None, *, analysis: bool = False) -> Extraction:
-    """Read, clean and segment every input, and analyse it if asked; bad inputs become errors, never exceptions."""
-    drafts = []
+def extract(
+    inputs: Iterable[str],
+    stdin: BinaryIO | None = None,
+    *,
+    analysis: bool = False,
+    engine: Engine | None = None,
+) -> Extraction:
+    """Read, clean and segment every input, and analyse it if asked; bad inputs become errors, never exceptions.
+
+    Reading and the corpus pass run here; cleaning documents and analysing articles run on ``engine``
+    (by default in this process, or a local process pool for large runs). Output does not depend on it.
+    """
+    engine = engine or LocalEngine()
+    items = list(read_inputs(inputs, stdin=stdin))
+    cleaned = iter(engine.map(clean_one, [i for i in items if isinstance(i, Document)]))
+    drafts: list[Draft] = []
     errors: list[ReadError] = []
-    for item in read_inputs(inputs, stdin=stdin):
-        if isinstance(item, ReadError):
-            errors.append(item)
-            continue
-        try:
-            result = draft(item)
-        except Exception as exc:  # one broken page never stops a run of thousands
-            result = ReadError(item.source, f"cleaning failed: {type(exc).__name__}: {exc}")
-        (errors if isinstance(result, ReadError) else drafts).append(result)
+    for item in items:  # errors stay in input order, whichever stage found them
+        result = item if isinstance(item, ReadError) else next(cleaned)
+        (errors if isinstance(result, ReadError) else drafts).append(result)  # type: ignore[arg-type]
     articles = finish(drafts)
     copies = find_copies((a.id, a.text) for a in articles)
     for article in articles:
-        article.sentences = split_sentences(article.text)
         article.duplicate_of = copies.get(article.id)
     if analysis:
-        analyze(articles)
+        articles = [a for batch in engine.map(analyse_batch, batched(articles, ANALYSIS_BATCH)) for a in batch]
+    else:
+        for article in articles:
+            article.sentences = split_sentences(article.text)
     return Extraction(articles, errors)
+
+
+ANALYSIS_BATCH = 16
+
+
+def clean_one(doc: Document) -> Draft | ReadError:
+    """Per-document cleaning, never raising: one broken page never stops a run of thousands."""
+    try:
+        return draft(doc)
+    except Exception as exc:
+        return ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}")
+
+
+def analyse_batch(articles: list[Article]) -> list[Article]:
+    """Sentences and analysis of a batch of articles (on whatever worker runs it)."""
+    for article in articles:
+        article.sentences = split_sentences(article.text)
+    analyze(articles)
+    return articles

@@ -9,6 +9,7 @@ the full text.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 from collections.abc import Iterator
@@ -90,7 +91,8 @@ def parse(texts: list[str], batch_size: int = 8) -> Iterator[tuple[int, int, Any
     """
     nlp = load_nlp()
     pieces = [(index, offset, len(piece)) for index, text in enumerate(texts) for offset, piece in chunks(text)]
-    workers = min(2, os.cpu_count() or 1) if len(pieces) >= PARALLEL_FROM else 1
+    main = multiprocessing.current_process().name == "MainProcess"  # engine workers must not fork again
+    workers = min(2, os.cpu_count() or 1) if len(pieces) >= PARALLEL_FROM and main else 1
     stream = (texts[index][offset : offset + size] for index, offset, size in pieces)
     for (index, offset, _), doc in zip(pieces, nlp.pipe(stream, batch_size=batch_size, n_process=workers), strict=True):
         yield index, offset, doc
