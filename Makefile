@@ -38,8 +38,13 @@ test: apt lint
 	$(BIN)/pytest -q
 
 bench: $(VENV)/.installed-test
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/metadata.py
+	$(BIN)/python benchmarks/quotes.py
+	$(BIN)/python benchmarks/quotes.py --gold benchmarks/data/quotes-heldout.jsonl
+	$(BIN)/python benchmarks/analyze_speed.py
+	$(BIN)/python benchmarks/stories.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

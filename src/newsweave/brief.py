@@ -1,6 +1,6 @@
 """The brief: the versioned JSON contract (schema "newsweave/1") built from a run.
 
-Until story clustering exists, one story holds every article of the run.
+Articles are grouped into stories by group.stories; each story is one entry.
 Articles carry their analysis (sentences with stance, entities, quantities,
 dates); the story lists every quote with speakers made canonical across
 its articles. Sections that later stages fill (claims, conflicts, outlets,
@@ -13,6 +13,7 @@ import hashlib
 from typing import Any
 
 from newsweave.analyze.entities import merge_story
+from newsweave.group.stories import cluster
 from newsweave.model import Article, ReadError
 
 SCHEMA = "newsweave/1"
@@ -42,20 +43,33 @@ def story_quotes(articles: list[Article]) -> list[dict[str, Any]]:
     return out
 
 
-def build_brief(articles: list[Article], errors: list[ReadError]) -> dict[str, Any]:
-    stories = []
-    if articles:
-        stories.append(
-            {
-                "id": story_id(articles),
-                "title": story_title(articles),
-                "articles": [a.to_dict(analysis=True) for a in articles],
-                "quotes": story_quotes(articles),
-                "claims": [],
-                "conflicts": [],
-                "outlets": [],
-                "summary": [],
-                "timeline": [],
-            }
-        )
-    return {"schema": SCHEMA, "stories": stories, "errors": [e.to_dict() for e in errors]}
+def story_groups(articles: list[Article]) -> list[list[Article]]:
+    """The run's articles grouped into stories (group.stories), in input order."""
+    by_id = {a.id: a for a in articles}
+    members = cluster([(a.id, a.title, a.text, a.published) for a in articles])
+    return [[by_id[i] for i in ids] for ids in members]
+
+
+def build_story(articles: list[Article], label: str | None = None) -> dict[str, Any]:
+    """One story of the contract; ``label`` is a stored story's id, else one is made from the members."""
+    return {
+        "id": label or story_id(articles),
+        "title": story_title(articles),
+        "articles": [a.to_dict(analysis=True) for a in articles],
+        "quotes": story_quotes(articles),
+        "claims": [],
+        "conflicts": [],
+        "outlets": [],
+        "summary": [],
+        "timeline": [],
+    }
+
+
+def build_brief(
+    articles: list[Article], errors: list[ReadError], stories: list[tuple[str, list[Article]]] | None = None
+) -> dict[str, Any]:
+    """The contract: one story per cluster of the run's articles (or the given labelled stories), then errors."""
+    if stories is None:
+        stories = [(story_id(group), group) for group in story_groups(articles)]
+    stories = [build_story(group, label) for label, group in stories]
+    return {"schema": SCHEMA, "stories": stories, "errors": [e.to_dict() for e in errors]}  # type: ignore[dict-item]

@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsweave import __version__
 from newsweave.analyze import analyze
 from newsweave.analyze.nlp import ModelMissing
-from newsweave.brief import build_brief
+from newsweave.brief import build_brief, story_groups, story_id, story_title
 from newsweave.engine import ENGINES, Engine, engine_for
 from newsweave.ingest import BATCH, IngestSummary
 from newsweave.ingest import ingest as run_ingest
@@ -251,24 +251,76 @@ def ingest(
 @app.command()
 def report(
     db: DbOption = Path(DEFAULT_DB),
+    story: Annotated[
+        str | None, typer.Option("--story", help="Only this story (an id from `newsweave stories`).")
+    ] = None,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
     output: Output = None,
 ) -> None:
-    """A brief of the articles in the store (the same contract as `brief`).
+    """A brief of the stories in the store (the same contract as `brief`).
 
     [bold]Examples[/bold]
 
       newsweave report --db news.db --format json -o brief.json
+
+      newsweave report --db news.db --story story-3
     """
-    if not db.exists():
-        typer.echo(f"newsweave: error: {db}: no such database (run `newsweave ingest` first)", err=True)
-        raise typer.Exit(2)
+    _require(db)
     with Store(db) as store:
-        articles = list(store.articles())
+        listed = store.stories()
+        if story is not None:
+            listed = [s for s in listed if s["id"] == story]
+            if not listed:
+                typer.echo(f"newsweave: error: {db}: no story {story!r} (see `newsweave stories --db {db}`)", err=True)
+                raise typer.Exit(2)
+        by_id = {a.id: a for a in store.articles()}
+    groups = [(str(s["id"]), [by_id[i] for i in s["articles"]]) for s in listed]  # type: ignore[union-attr]
+    articles = [a for _, group in groups for a in group]
     try:
         analyze(articles)
     except ModelMissing as exc:
         typer.echo(f"newsweave: error: {exc}", err=True)
         raise typer.Exit(3) from exc
-    data = build_brief(articles, [])
+    data = build_brief(articles, [], stories=groups)
     _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, [])
+
+
+class StoriesFormat(StrEnum):
+    json = "json"
+
+
+@app.command()
+def stories(
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="Inputs, as for `brief` (or use --db).", show_default=False)
+    ] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="List the stories of this store instead.")] = None,
+    fmt: Annotated[StoriesFormat, typer.Option("--format", "-f", help="Output format.")] = StoriesFormat.json,
+    output: Output = None,
+) -> None:
+    """Story clusters: [{"id", "title", "articles": [ids]}].
+
+    [bold]Examples[/bold]
+
+      newsweave stories examples/ ../shared/corpus/
+
+      newsweave stories --db news.db
+    """
+    if (db is None) == (not inputs):
+        raise typer.BadParameter("give either INPUTS or --db", param_hint="INPUTS / --db")
+    if db is not None:
+        _require(db)
+        with Store(db) as store:
+            _emit(to_json(store.stories()), output, [])
+    result = run_extract(inputs or [])
+    listed = [
+        {"id": story_id(group), "title": story_title(group), "articles": [a.id for a in group]}
+        for group in story_groups(result.articles)
+    ]
+    _emit(to_json(listed), output, result.errors)
+
+
+def _require(db: Path) -> None:
+    if not db.exists():
+        typer.echo(f"newsweave: error: {db}: no such database (run `newsweave ingest` first)", err=True)
+        raise typer.Exit(2)

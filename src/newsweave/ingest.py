@@ -1,5 +1,8 @@
 """Incremental ingest into the store: read, skip what is stored, clean, index, commit in batches.
 
+Each new article joins a story (group.stories) as it is stored; the
+story index is rebuilt from the store at the start, so a new day of news
+is clustered against everything before it without re-clustering it.
 Idempotent by content hash, so an interrupted ingest is resumed by running
 it again: everything committed is skipped without being cleaned twice.
 Each batch is one transaction and one corpus pass (clean.finish). A bad
@@ -12,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsweave.clean import Draft, draft, finish
+from newsweave.group.stories import StoryClusterer
 from newsweave.model import Document, ReadError
 from newsweave.read import read_inputs
 from newsweave.store import Store, content_hash
@@ -42,6 +46,9 @@ def ingest(
 ) -> IngestSummary:
     """Ingest every input into ``store``; ``on_document(summary, source)`` is called after each input."""
     summary = IngestSummary()
+    clusterer = StoryClusterer()
+    for row in store.clustering_rows():  # rebuild the story index; stored assignments never change
+        clusterer.restore(*row)
     pending: list[tuple[Draft, str]] = []
     seen: set[str] = set()
     for item in read_inputs(inputs):
@@ -50,10 +57,10 @@ def ingest(
         else:
             _one(item, store, summary, pending, seen)
             if len(pending) >= batch:
-                _flush(store, summary, pending)
+                _flush(store, summary, pending, clusterer)
         if on_document is not None:
             on_document(summary, item.source)
-    _flush(store, summary, pending)
+    _flush(store, summary, pending, clusterer)
     return summary
 
 
@@ -73,13 +80,13 @@ def _one(doc: Document, store: Store, summary: IngestSummary, pending: list, see
     pending.append((result, digest))
 
 
-def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Draft, str]]) -> None:
+def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Draft, str]], stories: StoryClusterer) -> None:
     if not pending:
         return
     articles = finish([d for d, _ in pending])
     store.begin()
     for article, (_, digest) in zip(articles, pending, strict=True):
-        store.add(article, digest)
+        store.add(article, digest, stories.add(article.id, article.title, article.text, article.published))
         summary.added += 1
         summary.near_duplicates += article.duplicate_of is not None
     store.commit()

@@ -47,7 +47,16 @@ MIGRATIONS = [
     CREATE INDEX bands_lookup ON bands(band, key);
     CREATE TABLE failures (source TEXT NOT NULL, error TEXT NOT NULL);
     """,
+    """
+    ALTER TABLE articles ADD COLUMN story INTEGER;
+    CREATE INDEX articles_story ON articles(story);
+    """,
 ]
+
+
+def story_label(number: int) -> str:
+    """Stored stories keep their number as they grow: 'story-7'."""
+    return f"story-{number}"
 
 
 def content_hash(doc: Document) -> str:
@@ -93,7 +102,7 @@ class Store:
     def has(self, digest: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
 
-    def add(self, article: Article, digest: str) -> int:
+    def add(self, article: Article, digest: str, story: int | None = None) -> int:
         """Store one cleaned article (inside the caller's transaction); returns its row id.
 
         ``article.duplicate_of`` is set to the stored article it copies, if any.
@@ -103,7 +112,7 @@ class Store:
         original = self._original(sig, keys)
         row = self.db.execute(
             "INSERT INTO articles (doc_id, content_hash, source, outlet, url, title, author, published, dateline,"
-            " agency, text, removed, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " agency, text, removed, duplicate_of, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self._unique_id(article.id),
                 digest,
@@ -118,6 +127,7 @@ class Store:
                 article.text,
                 json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
                 original,
+                story,
             ),
         ).lastrowid
         self.db.execute("INSERT INTO signatures VALUES (?, ?)", (row, sig.tobytes()))
@@ -161,6 +171,28 @@ class Store:
             (query, limit),
         )
         return [r[0] for r in rows]
+
+    def clustering_rows(self) -> Iterator[tuple[str, str | None, str, str | None, int]]:
+        """(id, title, text, published, story) of clustered articles, in ingest order: to restore the clusterer."""
+        yield from self.db.execute(
+            "SELECT doc_id, title, text, published, story FROM articles WHERE story IS NOT NULL ORDER BY id"
+        )
+
+    def stories(self) -> list[dict[str, object]]:
+        """[{"id", "title", "articles"}] by story number; the title is the first article's."""
+        groups: dict[int, list[tuple[str, str | None]]] = {}
+        for doc_id, title, story in self.db.execute(
+            "SELECT doc_id, title, story FROM articles WHERE story IS NOT NULL ORDER BY id"
+        ):
+            groups.setdefault(story, []).append((doc_id, title))
+        return [
+            {
+                "id": story_label(number),
+                "title": next((t for _, t in members if t), None),
+                "articles": [d for d, _ in members],
+            }
+            for number, members in sorted(groups.items())
+        ]
 
     def articles(self, ids: list[str] | None = None) -> Iterator[Article]:
         """Stored articles in ingest order (all, or those with the given ids)."""
