@@ -68,7 +68,7 @@ def generate(articles: int, stories: int, seed: int = 7) -> list[dict]:
             values = {**event, "day": day.strftime("%A"), "k": rng.randrange(5, 900), "m": rng.randrange(10)}
             sentences = [s.format(**values) for s in KINDS[event["kind"]]]
             rng.shuffle(sentences)
-            body = sentences + [f"The {event['place']} story is developing, {outlet} reported."]
+            body = [*sentences, f"The {event['place']} story is developing, {outlet} reported."]
         title = f"{event['kind'].capitalize()} in {event['place']}: {rng.choice(['latest', 'what we know', 'update'])}"
         noise = rng.sample(FURNITURE, 2)
         text = "\n\n".join([title, *body, *noise])
