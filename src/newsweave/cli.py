@@ -46,8 +46,8 @@ app = typer.Typer(
 Inputs = Annotated[
     list[str],
     typer.Argument(
-        help="Files (.txt, .html, .htm, .jsonl, .ndjson, each optionally .gz), directories (read "
-        "recursively), globs, or '-' for JSONL on stdin.",
+        help="Files (.txt, .html, .htm, .jsonl, .ndjson, each optionally .gz; .warc, .warc.gz; .rss, .atom, "
+        ".xml feeds), directories (read recursively), globs, or '-' for JSONL on stdin.",
         show_default=False,
     ),
 ]

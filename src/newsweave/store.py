@@ -147,9 +147,10 @@ class Store:
 
     def _original(self, sig: np.ndarray, keys: list[int]) -> int | None:
         """The earliest stored article this signature copies (its own original, if that is a copy)."""
-        where = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        # one indexed lookup per band (an OR chain would make SQLite scan the whole table)
+        query = " UNION ".join("SELECT article FROM bands WHERE band = ? AND key = ?" for _ in keys)
         params = [v for pair in enumerate(keys) for v in pair]
-        candidates = [r[0] for r in self.db.execute(f"SELECT DISTINCT article FROM bands WHERE {where}", params)]
+        candidates = [r[0] for r in self.db.execute(query, params)]
         for article in sorted(candidates):
             blob = self.db.execute("SELECT minhash FROM signatures WHERE article = ?", (article,)).fetchone()[0]
             if similarity(sig, np.frombuffer(blob, dtype=np.uint64)) >= THRESHOLD:

@@ -5,7 +5,8 @@ the best one or starts a new story; nothing already clustered is
 recomputed, so ingesting a new day of news costs only that day.
 
 - names: capitalised words and acronyms of the title and lead (places,
-  people, organisations). Two earthquakes share "earthquake", "magnitude",
+  people, organisations), less generic name parts ("News", "Industries",
+  "Ministry") that many unrelated names share. Two earthquakes share "earthquake", "magnitude",
   "rescue"; they do not share "Kelso" and "San Telmo". A name counts by its
   rarity so far, and the score is the share of the article's name weight
   the story already has.
@@ -26,16 +27,23 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsweave.clean.features import STOPWORDS
+from newsweave.clean.metadata import ORG_WORDS
 
 NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,})\b")
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
-NOT_NAMES = STOPWORDS | {
+GENERIC_NAME_PARTS = ORG_WORDS | {
+    "industries", "holdings", "corporation", "ministry", "department", "council", "authority", "office", "party",
+    "university", "bank", "association", "union", "committee", "commission", "agency", "national", "state", "city",
+    "north", "south", "east", "west", "new", "saint", "st",
+}  # fmt: skip
+NOT_NAMES = STOPWORDS | GENERIC_NAME_PARTS | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms",
     "dr", "president", "minister", "prime", "governor", "mayor", "premier", "government", "officials", "police",
 }  # fmt: skip
 LEAD_PARAGRAPHS = 2
 RARE_TERMS = 8
+MIN_NAME_SHARE = 0.1  # an article naming places and people must share some of them with the story
 THRESHOLD = 0.12  # middle of the 0.05-0.2 plateau on benchmarks/data/stories-gold.jsonl
 
 
@@ -92,7 +100,8 @@ class StoryClusterer:
         self.stories: list[Story] = []
         self.df: Counter[str] = Counter()  # in how many articles a term or name occurred
         self.n = 0
-        self.by_key: dict[str, set[int]] = defaultdict(set)
+        # key -> week of an article's date (None: undated) -> stories with such an article that week
+        self.by_key: dict[str, dict[int | None, set[int]]] = defaultdict(lambda: defaultdict(set))
 
     def _idf(self, key: str) -> float:
         return math.log((1 + self.n) / (1 + self.df[key])) + 1.0
@@ -127,10 +136,22 @@ class StoryClusterer:
         rare = sorted(f.terms, key=lambda t: (-self._idf(t), t))[:RARE_TERMS]
         return [f"n:{name}" for name in sorted(f.names)] + [f"t:{t}" for t in rare]
 
+    def _weeks(self, day: date | None) -> list[int | None]:
+        """The index buckets an article looks in: the weeks its window touches (all, when undated)."""
+        if day is None:
+            return [None]
+        first, last = day.toordinal() - self.window_days, day.toordinal() + self.window_days
+        return [*range(first // 7, last // 7 + 1), None]
+
     def _candidates(self, f: Features) -> set[int]:
         found: set[int] = set()
+        weeks = self._weeks(f.day)
         for key in self._keys(f):
-            found |= self.by_key.get(key, set())
+            buckets = self.by_key.get(key)
+            if not buckets:
+                continue
+            for week in weeks if f.day is not None else list(buckets):
+                found |= buckets.get(week, set())
         return found
 
     def _in_window(self, story: Story, day: date | None) -> bool:
@@ -139,10 +160,19 @@ class StoryClusterer:
         return (story.first - day).days <= self.window_days and (day - story.last).days <= self.window_days
 
     def _score(self, f: Features, story: Story) -> float:
+        """Names: how much of the article's name weight the story's members typically carry; plus TF-IDF cosine.
+
+        A name counts by the share of the story's articles that have it, so a story that has
+        absorbed many unrelated names does not attract everything (no snowballing).
+        """
         name_total = sum(self._idf(f"n:{n}") for n in f.names)
-        shared = sum(self._idf(f"n:{n}") for n in f.names if story.names[n])
+        size = max(1, len(story.members))
+        shared = sum(self._idf(f"n:{n}") * min(1.0, story.names[n] / size) for n in f.names if story.names[n])
         names = shared / name_total if name_total else 0.0
-        return self.name_weight * names + (1 - self.name_weight) * self._cosine(f.terms, story.terms)
+        lexical = self._cosine(f.terms, story.terms)
+        if name_total and names < MIN_NAME_SHARE:
+            return 0.0  # the same kind of event somewhere else (however alike the wording): its names disagree
+        return self.name_weight * names + (1 - self.name_weight) * lexical
 
     def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
         weights_a = {t: c * self._idf(t) for t, c in a.items()}
@@ -161,8 +191,9 @@ class StoryClusterer:
         self.n += 1
         self.df.update(set(f.terms))
         self.df.update(f"n:{n}" for n in f.names)
+        week = f.day.toordinal() // 7 if f.day is not None else None
         for key in self._keys(f):
-            self.by_key[key].add(story.id)
+            self.by_key[key][week].add(story.id)
 
 
 def cluster(articles: list[tuple[str, str | None, str, str | None]], **options: float) -> list[list[str]]:
