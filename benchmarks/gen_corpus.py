@@ -1,6 +1,8 @@
 """Synthetic news corpora for scale benchmarks: N articles in M stories, with syndicated copies and noise.
 
-Each story is an event of one of a few kinds (earthquake, flood, strike,
+Articles arrive at a constant daily volume (PER_DAY), so a bigger corpus
+covers a longer period, as a growing archive does. Each story is an event
+of one of a few kinds (earthquake, flood, strike,
 election, fire) in its own invented place, with its own people and dates.
 Articles retell the event in varied sentences; about a fifth are wire
 copies of another article of the story with a different outlet's furniture
@@ -45,16 +47,20 @@ def _name(rng: random.Random, parts: int = 2) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
 
 
+PER_DAY = 100  # articles a day: a growing archive keeps its daily volume, it gets longer
+
+
 def generate(articles: int, stories: int, seed: int = 7) -> list[dict]:
     rng = random.Random(seed)
     start = date(2024, 1, 1)
+    span = max(30, articles // PER_DAY)
     events = []
     for n in range(stories):
         kind = rng.choice(sorted(KINDS))
         events.append({
             "kind": kind, "place": _name(rng, 3), "region": _name(rng, 2), "river": _name(rng, 2),
             "company": _name(rng, 2) + " Industries", "person": f"{_name(rng)} {_name(rng, 3)}",
-            "who": f"the {_name(rng, 2)} authorities", "day": start + timedelta(days=rng.randrange(365)), "n": n,
+            "who": f"the {_name(rng, 2)} authorities", "day": start + timedelta(days=rng.randrange(span)), "n": n,
         })  # fmt: skip
     out: list[dict] = []
     for i in range(articles):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -33,9 +34,16 @@ def signature(text: str) -> np.ndarray:
     """The MinHash signature (uint64 array) of a text's word 5-grams."""
     words = fold(text).split()
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    template = _template()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme)
     minhash.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return minhash.hashvalues.astype(np.uint64)
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """A MinHash whose permutations are reused (datasketch would redo them for every signature)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:

@@ -63,6 +63,7 @@ class Story:
     names: Counter[str] = field(default_factory=Counter)
     first: date | None = None
     last: date | None = None
+    vector: tuple[int, dict[str, float], float] | None = None  # cached TF-IDF centroid: (members, weights, norm)
 
 
 def features(title: str | None, text: str, published: str | None) -> Features:
@@ -110,11 +111,12 @@ class StoryClusterer:
         """The story the article joins (an index into ``stories``)."""
         f = features(title, text, published)
         best, best_score = None, self.threshold
+        vector = self._vector(f.terms)
         for index in sorted(self._candidates(f)):
             story = self.stories[index]
             if not self._in_window(story, f.day):
                 continue
-            score = self._score(f, story)
+            score = self._score(f, vector, story)
             if score > best_score:
                 best, best_score = index, score
         if best is None:
@@ -159,7 +161,7 @@ class StoryClusterer:
             return True
         return (story.first - day).days <= self.window_days and (day - story.last).days <= self.window_days
 
-    def _score(self, f: Features, story: Story) -> float:
+    def _score(self, f: Features, vector: tuple[dict[str, float], float], story: Story) -> float:
         """Names: how much of the article's name weight the story's members typically carry; plus TF-IDF cosine.
 
         A name counts by the share of the story's articles that have it, so a story that has
@@ -169,17 +171,26 @@ class StoryClusterer:
         size = max(1, len(story.members))
         shared = sum(self._idf(f"n:{n}") * min(1.0, story.names[n] / size) for n in f.names if story.names[n])
         names = shared / name_total if name_total else 0.0
-        lexical = self._cosine(f.terms, story.terms)
+        lexical = self._cosine(vector, story)
         if name_total and names < MIN_NAME_SHARE:
             return 0.0  # the same kind of event somewhere else (however alike the wording): its names disagree
         return self.name_weight * names + (1 - self.name_weight) * lexical
 
-    def _cosine(self, a: Counter[str], b: Counter[str]) -> float:
-        weights_a = {t: c * self._idf(t) for t, c in a.items()}
-        weights_b = {t: c * self._idf(t) for t, c in b.items()}
+    def _vector(self, terms: Counter[str]) -> tuple[dict[str, float], float]:
+        weights = {t: c * self._idf(t) for t, c in terms.items()}
+        return weights, math.sqrt(sum(w * w for w in weights.values()))
+
+    def _cosine(self, article: tuple[dict[str, float], float], story: Story) -> float:
+        weights_a, norm_a = article
+        weights_b, norm_b = self._story_vector(story)
         dot = sum(w * weights_b.get(t, 0.0) for t, w in weights_a.items())
-        norm = math.sqrt(sum(w * w for w in weights_a.values())) * math.sqrt(sum(w * w for w in weights_b.values()))
-        return dot / norm if norm else 0.0
+        return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+    def _story_vector(self, story: Story) -> tuple[dict[str, float], float]:
+        """The story's TF-IDF centroid and its norm, recomputed only when the story has grown."""
+        if story.vector is None or story.vector[0] != len(story.members):
+            story.vector = (len(story.members), *self._vector(story.terms))
+        return story.vector[1], story.vector[2]
 
     def _absorb(self, story: Story, article_id: str, f: Features) -> None:
         story.members.append(article_id)
