@@ -273,7 +273,7 @@ def report(
             if not listed:
                 typer.echo(f"newsweave: error: {db}: no story {story!r} (see `newsweave stories --db {db}`)", err=True)
                 raise typer.Exit(2)
-        by_id = {a.id: a for a in store.articles()}
+        by_id = {a.id: a for a in store.articles([i for s in listed for i in s["articles"]])}  # type: ignore[union-attr]
     groups = [(str(s["id"]), [by_id[i] for i in s["articles"]]) for s in listed]  # type: ignore[union-attr]
     articles = [a for _, group in groups for a in group]
     try:

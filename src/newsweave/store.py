@@ -197,9 +197,10 @@ class Store:
 
     def articles(self, ids: list[str] | None = None) -> Iterator[Article]:
         """Stored articles in ingest order (all, or those with the given ids)."""
-        columns = "doc_id, source, text, title, outlet, author, published, dateline, agency, url, removed, duplicate_of"
-        query = f"SELECT {columns.replace('duplicate_of', '(SELECT doc_id FROM articles o WHERE o.id = a.duplicate_of)')} FROM articles a"
-        rows = self.db.execute(query + " ORDER BY a.id")
+        rows = self.db.execute(
+            "SELECT a.doc_id, a.source, a.text, a.title, a.outlet, a.author, a.published, a.dateline, a.agency, a.url,"
+            " a.removed, o.doc_id FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of ORDER BY a.id"
+        )
         wanted = set(ids) if ids is not None else None
         for row in rows:
             if wanted is not None and row[0] not in wanted:
