@@ -1,7 +1,7 @@
 """Corpus scale: ingest rate, peak memory and story-clustering time at growing sizes, and how they scale.
 
 For each size N (synthetic corpora from gen_corpus.py, N/20 stories), a fresh process ingests the
-corpus into a new SQLite store (cleaning, MinHash near-duplicates, FTS5, incremental story
+corpus into a new SQLite store as `newsweave ingest` does (documents cleaned on both cores) (cleaning, MinHash near-duplicates, FTS5, incremental story
 clustering), and reports its wall time and peak RSS; story clustering alone is then timed in
 process on the same articles, and scored (B-cubed F1) against the generator's story labels. The
 scaling exponent b is the slope of log(time) against log(N): 1.0 is linear.
@@ -26,11 +26,12 @@ from stories import bcubed
 
 CHILD = """
 import json, resource, sys, time
+from newsweave.engine import LocalEngine
 from newsweave.ingest import ingest
 from newsweave.store import Store
 start = time.perf_counter()
-with Store(sys.argv[2]) as store:
-    summary = ingest([sys.argv[1]], store, batch=500)
+with Store(sys.argv[2]) as store, LocalEngine() as engine:  # as `newsweave ingest` runs: cleaning on every core
+    summary = ingest([sys.argv[1]], store, batch=500, engine=engine)
 print(json.dumps({"seconds": time.perf_counter() - start, "added": summary.added,
                   "near_duplicates": summary.near_duplicates,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -217,6 +217,8 @@ def ingest(
     inputs: Inputs,
     db: DbOption = Path(DEFAULT_DB),
     batch: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = BATCH,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Add articles to the store: idempotent by content, resumable, near-duplicates marked.
 
@@ -231,7 +233,11 @@ def ingest(
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files")]
     columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TimeRemainingColumn()]
     started = time.perf_counter()
-    with Store(db) as store, Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+    with (
+        Store(db) as store,
+        _engine(engine, scheduler) as runner,
+        Progress(*columns, console=console, disable=not console.is_terminal) as progress,
+    ):
         task = progress.add_task("ingesting", total=len(files) or None, rate="0.0")
         done_files: set[str] = set()
 
@@ -241,7 +247,7 @@ def ingest(
             rate = f"{handled / max(time.perf_counter() - started, 1e-9):.1f}"
             progress.update(task, completed=len(done_files), rate=rate, description=summary.line())
 
-        summary = run_ingest(files, store, batch=batch, on_document=update)
+        summary = run_ingest(files, store, batch=batch, on_document=update, engine=runner)
     for error in summary.errors:
         typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
     typer.echo(f"{db}: {summary.line()}")

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsweave.clean import Draft, draft, finish
+from newsweave.clean import Draft, clean_document, finish
+from newsweave.engine import Engine, LocalEngine
+from newsweave.group.near_duplicates import signature
 from newsweave.group.stories import StoryClusterer
 from newsweave.model import Document, ReadError
 from newsweave.read import read_inputs
@@ -43,13 +45,18 @@ def ingest(
     *,
     batch: int = BATCH,
     on_document: Callable[[IngestSummary, str], None] | None = None,
+    engine: Engine | None = None,
 ) -> IngestSummary:
-    """Ingest every input into ``store``; ``on_document(summary, source)`` is called after each input."""
+    """Ingest every input into ``store``; ``on_document(summary, source)`` is called after each input.
+
+    Documents are cleaned on ``engine`` a batch at a time (in this process by default).
+    """
+    engine = engine or LocalEngine(workers=1)
     summary = IngestSummary()
     clusterer = StoryClusterer()
     for row in store.clustering_rows():  # rebuild the story index; stored assignments never change
         clusterer.restore(*row)
-    pending: list[tuple[Draft, str]] = []
+    pending: list[tuple[Document, str]] = []
     seen: set[str] = set()
     for item in read_inputs(inputs):
         if isinstance(item, ReadError):
@@ -57,10 +64,10 @@ def ingest(
         else:
             _one(item, store, summary, pending, seen)
             if len(pending) >= batch:
-                _flush(store, summary, pending, clusterer)
+                _flush(store, summary, pending, clusterer, engine)
         if on_document is not None:
             on_document(summary, item.source)
-    _flush(store, summary, pending, clusterer)
+    _flush(store, summary, pending, clusterer, engine)
     return summary
 
 
@@ -69,24 +76,27 @@ def _one(doc: Document, store: Store, summary: IngestSummary, pending: list, see
     if digest in seen or store.has(digest):
         summary.duplicates += 1
         return
-    try:
-        result = draft(doc)
-    except Exception as exc:  # one broken page never stops a run of thousands
-        result = ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}")
-    if isinstance(result, ReadError):
-        _failed(store, summary, result)
-        return
     seen.add(digest)
-    pending.append((result, digest))
+    pending.append((doc, digest))
 
 
-def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Draft, str]], stories: StoryClusterer) -> None:
+def _flush(
+    store: Store, summary: IngestSummary, pending: list[tuple[Document, str]], stories: StoryClusterer, engine: Engine
+) -> None:
     if not pending:
         return
-    articles = finish([d for d, _ in pending])
+    drafts: list[tuple[Draft, str]] = []
+    for result, (_, digest) in zip(engine.map(clean_document, [doc for doc, _ in pending]), pending, strict=True):
+        if isinstance(result, ReadError):
+            _failed(store, summary, result)
+        else:
+            drafts.append((result, digest))
+    articles = finish([d for d, _ in drafts])
+    signatures = engine.map(signature, [a.text for a in articles])
     store.begin()
-    for article, (_, digest) in zip(articles, pending, strict=True):
-        store.add(article, digest, stories.add(article.id, article.title, article.text, article.published))
+    for article, (_, digest), sig in zip(articles, drafts, signatures, strict=True):
+        story = stories.add(article.id, article.title, article.text, article.published)
+        store.add(article, digest, story, sig)
         summary.added += 1
         summary.near_duplicates += article.duplicate_of is not None
     store.commit()

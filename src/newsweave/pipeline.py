@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from newsweave.analyze import analyze
 from newsweave.analyze.sentences import split_sentences
-from newsweave.clean import Draft, draft, finish
+from newsweave.clean import Draft, clean_document, finish
 from newsweave.engine import Engine, LocalEngine, batched
 from newsweave.group.near_duplicates import find_copies
 from newsweave.model import Article, Document, ReadError
@@ -41,7 +41,7 @@ def extract(
     """
     engine = engine or LocalEngine()
     items = list(read_inputs(inputs, stdin=stdin))
-    cleaned = iter(engine.map(clean_one, [i for i in items if isinstance(i, Document)]))
+    cleaned = iter(engine.map(clean_document, [i for i in items if isinstance(i, Document)]))
     drafts: list[Draft] = []
     errors: list[ReadError] = []
     for item in items:  # errors stay in input order, whichever stage found them
@@ -60,14 +60,6 @@ def extract(
 
 
 ANALYSIS_BATCH = 16
-
-
-def clean_one(doc: Document) -> Draft | ReadError:
-    """Per-document cleaning, never raising: one broken page never stops a run of thousands."""
-    try:
-        return draft(doc)
-    except Exception as exc:
-        return ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}")
 
 
 def analyse_batch(articles: list[Article]) -> list[Article]:

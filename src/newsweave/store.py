@@ -102,12 +102,13 @@ class Store:
     def has(self, digest: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
 
-    def add(self, article: Article, digest: str, story: int | None = None) -> int:
+    def add(self, article: Article, digest: str, story: int | None = None, sig: np.ndarray | None = None) -> int:
         """Store one cleaned article (inside the caller's transaction); returns its row id.
 
+        ``sig`` is its MinHash signature if already computed (e.g. on engine workers).
         ``article.duplicate_of`` is set to the stored article it copies, if any.
         """
-        sig = signature(article.text)
+        sig = signature(article.text) if sig is None else sig
         keys = band_keys(sig)
         original = self._original(sig, keys)
         row = self.db.execute(

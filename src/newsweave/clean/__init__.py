@@ -32,7 +32,7 @@ from newsweave.clean.metadata import (
 )
 from newsweave.model import Article, Document, ReadError, Removed
 
-__all__ = ["REASONS", "Draft", "draft", "finish"]
+__all__ = ["REASONS", "Draft", "clean_document", "draft", "finish"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -73,6 +73,14 @@ def draft(doc: Document) -> Draft | ReadError:
     for key, value in doc.fallback.items():
         meta[key] = meta.get(key) or value
     return Draft(doc.id, doc.source, verdicts, meta, title_line)
+
+
+def clean_document(doc: Document) -> Draft | ReadError:
+    """``draft`` that never raises: one broken page never stops a run of thousands."""
+    try:
+        return draft(doc)
+    except Exception as exc:
+        return ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}")
 
 
 def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
