@@ -129,6 +129,7 @@ class _Resolver:
         self.full_names: set[str] = set()
         self.gender: dict[str, str] = {}
         self.last: tuple[str, str, int] | None = None  # (speaker, label, end of that quote)
+        self.phrases: dict[str, str] = {}  # head noun -> the fullest phrase that named a speaker ("harbor authority")
 
     def add(self, found: list[Mention]) -> None:
         """Mentions of the next chunk of the article (chunks come in text order), made canonical here."""
@@ -230,6 +231,11 @@ class _Resolver:
         while len(words) > 1 and (words[0].dep_ == "det" or words[0].tag_ == "PRP$" or words[0].is_punct):
             words = words[1:]  # "the", "its": not part of the speaker's name
         phrase = subject.doc[words[0].i : subject.i + 1].text if words else subject.text
+        head = subject.text.lower()
+        if determined and len(words) == 1 and head in self.phrases:
+            phrase = self.phrases[head]  # "the authority" after "The harbor authority said"
+        elif len(phrase) > len(self.phrases.get(head, "")):
+            self.phrases[head] = phrase
         plural = subject.tag_ in ("NNS", "NNPS")
         return phrase, span, ("PERSON" if lemma in ROLE_NOUNS and not plural else "GROUP")
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from newsweave.clean.lines import REASONS
 
-_META = ("outlet", "author", "published", "dateline", "agency", "url")
+_META = ("outlet", "author", "published", "dateline", "agency", "duplicate_of", "url")
 
 
 def _escape(text: str) -> str:
@@ -39,9 +39,11 @@ def _story(story: dict[str, Any]) -> list[str]:
     articles = story["articles"]
     lines = [f"# {_escape(story['title'] or 'Untitled story')}", ""]
     lines += [f"{len(articles)} article(s). Story id `{story['id']}`.", ""]
-    lines += ["## Articles", "", "| id | title | " + " | ".join(_META[:5]) + " |", "|" + "---|" * 7]
+    columns = _META[:6]
+    header = " | ".join("copy of" if c == "duplicate_of" else c for c in columns)
+    lines += ["## Articles", "", f"| id | title | {header} |", "|" + "---|" * (len(columns) + 2)]
     for a in articles:
-        lines.append(f"| `{a['id']}` | {_cell(a['title'])} | " + " | ".join(_cell(a[k]) for k in _META[:5]) + " |")
+        lines.append(f"| `{a['id']}` | {_cell(a['title'])} | " + " | ".join(_cell(a[k]) for k in columns) + " |")
     lines.append("")
     lines += _who_said_what(story["quotes"])
     for a in articles:
@@ -50,20 +52,21 @@ def _story(story: dict[str, Any]) -> list[str]:
 
 
 def _who_said_what(quotes: list[dict[str, Any]]) -> list[str]:
-    """Quotes grouped by speaker, most quoted first; direct words in quotation marks, reported ones not."""
+    """Quotes grouped by speaker, most quoted first; the same words in several articles are one line."""
     if not quotes:
         return []
-    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    by_speaker: dict[str, dict[tuple[str, str, str], list[str]]] = {}
     for quote in quotes:
-        by_speaker.setdefault(quote["speaker"] or "Unattributed", []).append(quote)
+        said = by_speaker.setdefault(quote["speaker"] or "Unattributed", {})
+        said.setdefault((quote["text"], quote["kind"], quote["cue"] or ""), []).append(quote["article"])
     lines = ["## Who said what", ""]
     for speaker, said in sorted(by_speaker.items(), key=lambda item: (-len(item[1]), item[0])):
         lines += [f"### {_escape(speaker)}", ""]
-        for quote in said:
-            words = _escape(quote["text"])
-            shown = f"“{words}”" if quote["kind"] != "indirect" else words
-            cue = f", {quote['cue']}" if quote["cue"] else ""
-            lines.append(f"- {shown} — *{quote['kind']}{cue}*, `{quote['article']}`")
+        for (text, kind, cue), articles in said.items():
+            words = _escape(text)
+            shown = f"“{words}”" if kind != "indirect" else words
+            where = ", ".join(f"`{a}`" for a in articles)
+            lines.append(f"- {shown} — *{kind}{', ' + cue if cue else ''}*, {where}")
         lines.append("")
     return lines
 
