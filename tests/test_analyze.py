@@ -159,3 +159,18 @@ def test_missing_model_is_a_clear_error_not_a_download(monkeypatch: pytest.Monke
             nlp.load_nlp()
     finally:
         nlp.load_nlp.cache_clear()
+
+
+def test_questions_titles_and_non_sources_are_not_quotes() -> None:
+    text = (
+        "Analysts at the bank predicted how much rates would rise next year.\n\n"
+        "The sudden retirement revealed that the party had been divided for months.\n\n"
+        'The mayor told "Morning Report With Ann Lee" that the budget would be cut by a tenth.'
+    )
+    a = Article(id="x", source="x", text=text)
+    analyze([a])
+    texts = [q.text for q in a.quotes]
+    assert not any("how much" in t for t in texts)  # a question, not a statement
+    assert not any("party had been divided" in t for t in texts)  # "the retirement" is not a source of speech
+    assert "Morning Report With Ann Lee" not in texts  # a programme's title, not quoted speech
+    assert any(q.text == "the budget would be cut by a tenth" and q.speaker == "mayor" for q in a.quotes)

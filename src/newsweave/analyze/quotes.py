@@ -47,6 +47,22 @@ SPEECH = {
 # Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
 OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit"}
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
+QUESTION_WORDS = {"how", "what", "whether", "if", "who", "whom", "when", "why", "where", "which"}
+# Common nouns that can be the source of a statement, besides people's roles (entities.ROLE_NOUNS).
+SOURCE_NOUNS = {
+    "government", "ministry", "department", "office", "authority", "authorities", "agency", "council",
+    "committee", "commission", "court", "parliament", "police", "army", "military", "company", "firm", "group",
+    "union", "party", "administration", "embassy", "spokesperson", "source", "sources", "study", "report",
+    "survey", "poll", "statement", "document", "documents", "data", "figures", "analysis", "research",
+    "researchers", "scientists", "experts", "officials", "residents", "witnesses", "workers", "people",
+    "protesters", "families", "organisers", "organizers", "farmers", "doctors", "teachers", "students",
+    "investigators", "prosecutors", "lawyers", "critics", "supporters", "observers", "diplomats", "media",
+    "newspaper", "channel", "network", "website", "outlet", "service", "bank", "board", "team",
+    "club", "league", "federation", "association", "organisation", "organization", "institute", "university",
+    "hospital", "school", "city", "state", "country", "nation", "region", "province", "town", "village",
+    "kremlin", "pentagon", "cabinet", "presidency", "opposition", "campaign", "coalition", "alliance",
+    "account", "post", "letter", "note", "memo", "filing", "lawsuit", "complaint", "release",
+}  # fmt: skip
 _OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _QUOTE_CHARS = set('"“”«»„')
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -253,6 +269,18 @@ class _Candidate:
     offset: int
 
 
+def _can_speak(subject: Any) -> bool:
+    """Whether a cue's subject can be a source: a name, a pronoun, a person, a body, or a document."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in ("it", "this", "that", "which", "what") or subject.dep_ == "nsubj"
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if subject.text[:1].isupper() and subject.is_alpha and subject.pos_ not in ("VERB", "AUX"):
+        return True  # a name the tagger took for a noun or an adverb ("Alves said", "Reilly said")
+    words = {subject.lemma_.lower(), subject.lower_}
+    return bool(words & ROLE_NOUNS or words & SOURCE_NOUNS)
+
+
 def _cue_subject(cue: Any) -> Any | None:
     """The subject of a cue verb; for 'adding that ...' or a conjoined verb, the speaking verb's subject."""
     own = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
@@ -358,7 +386,7 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
             continue
         cue = _nearest_cue(sentence, offset, first, last, quotations)
         if _embedded(text, sentence, offset, first):
-            if cue is None or _modifier_only(doc, offset, first, last):
+            if cue is None or _modifier_only(doc, offset, first, last) or _title_like(content):
                 continue  # a scare quote, a quoted title or a quoted label, not speech
             kind = "partial"
         else:
@@ -474,6 +502,8 @@ def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], 
         return None  # "were told to", "is said to be": passive hedges, not attributed speech
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in NOT_SAYING:
         return None  # "declined to say who ..."
+    if not _can_speak(subject):
+        return None  # "the retirement revealed ...", "different waters added": not a source of speech
     if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
         tokens = list(token.head.subtree)  # "The delay, he said, was caused by ...": the host clause
         return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
@@ -483,6 +513,8 @@ def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], 
     if not complement:
         return None
     tokens = list(complement[0].subtree)
+    if tokens[0].lower_ in QUESTION_WORDS:
+        return None  # "predicted how ...", "asked whether ...": a question, not a statement
     return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
 
 
