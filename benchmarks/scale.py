@@ -1,9 +1,10 @@
 """Corpus scale: ingest rate, peak memory and story-clustering time at growing sizes, and how they scale.
 
 For each size N (synthetic corpora from gen_corpus.py, N/20 stories), a fresh process ingests the
-corpus into a new SQLite store as `newsweave ingest` does (documents cleaned on both cores) (cleaning, MinHash near-duplicates, FTS5, incremental story
-clustering), and reports its wall time and peak RSS; story clustering alone is then timed in
-process on the same articles, and scored (B-cubed F1) against the generator's story labels. The
+corpus into a new SQLite store as `newsweave ingest` does (documents cleaned on both cores, title-and-lead
+MiniLM embeddings for story clustering) (cleaning, MinHash near-duplicates, FTS5, incremental story
+clustering), and reports its wall time and peak RSS; story clustering alone (embeddings given) is then
+timed in process on the same articles, and scored (B-cubed F1) against the generator's story labels. The
 scaling exponent b is the slope of log(time) against log(N): 1.0 is linear.
 
     python benchmarks/scale.py [--sizes 1000 10000 100000]
@@ -21,7 +22,8 @@ import time
 from pathlib import Path
 
 from gen_corpus import generate
-from newsweave.group.stories import cluster
+from newsweave.analyze.embed import encode
+from newsweave.group.stories import cluster, lead_text
 from stories import bcubed
 
 CHILD = """
@@ -61,8 +63,9 @@ def main() -> None:
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
             measured = json.loads(done.stdout.strip().splitlines()[-1])
+            vectors = encode([lead_text(None, i["text"]) for i in items])  # timed inside the ingest above
             start = time.perf_counter()
-            groups = cluster([(i["id"], None, i["text"], i["published"]) for i in items])
+            groups = cluster([(i["id"], None, i["text"], i["published"]) for i in items], vectors)
             clustering = time.perf_counter() - start
             predicted = {a: g for g, members in enumerate(groups) for a in members}
             f1 = bcubed(predicted, {i["id"]: str(i["story"]) for i in items})[2]

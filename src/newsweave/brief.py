@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from newsweave.analyze.embed import encode
 from newsweave.analyze.entities import merge_story
-from newsweave.group.stories import cluster
+from newsweave.group.stories import cluster, lead_text
 from newsweave.model import Article, ReadError
 
 SCHEMA = "newsweave/1"
@@ -46,7 +47,8 @@ def story_quotes(articles: list[Article]) -> list[dict[str, Any]]:
 def story_groups(articles: list[Article]) -> list[list[Article]]:
     """The run's articles grouped into stories (group.stories), in input order."""
     by_id = {a.id: a for a in articles}
-    members = cluster([(a.id, a.title, a.text, a.published) for a in articles])
+    vectors = encode([lead_text(a.title, a.text) for a in articles])
+    members = cluster([(a.id, a.title, a.text, a.published) for a in articles], vectors)
     return [[by_id[i] for i in ids] for ids in members]
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import sys
 import time
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -161,7 +162,8 @@ def brief(
       newsweave brief 'crawl/**/*.html.gz' --format md -o brief.md
     """
     result = _analysed(inputs, engine, scheduler)
-    data = build_brief(result.articles, result.errors)
+    with _models():
+        data = build_brief(result.articles, result.errors)
     _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, result.errors)
 
 
@@ -193,6 +195,16 @@ def quotes(
     _emit(to_json(objects) if fmt is QuotesFormat.json else to_jsonl(objects), output, result.errors)
 
 
+@contextmanager
+def _models() -> Iterator[None]:
+    """A missing model package ends the run with exit code 3 and what to install (never a download)."""
+    try:
+        yield
+    except ModelMissing as exc:
+        typer.echo(f"newsweave: error: {exc}", err=True)
+        raise typer.Exit(3) from exc
+
+
 def _engine(name: str, scheduler: str | None) -> AbstractContextManager[Engine]:
     if name not in ENGINES:
         raise typer.BadParameter(f"expected one of {', '.join(ENGINES)}", param_hint="--engine")
@@ -201,12 +213,8 @@ def _engine(name: str, scheduler: str | None) -> AbstractContextManager[Engine]:
 
 def _analysed(inputs: list[str], engine: str = "local", scheduler: str | None = None) -> Extraction:
     """Read, clean and analyse; a missing language model ends the run with exit code 3 and how to fix it."""
-    try:
-        with _engine(engine, scheduler) as runner:
-            return run_extract(inputs, analysis=True, engine=runner)
-    except ModelMissing as exc:
-        typer.echo(f"newsweave: error: {exc}", err=True)
-        raise typer.Exit(3) from exc
+    with _models(), _engine(engine, scheduler) as runner:
+        return run_extract(inputs, analysis=True, engine=runner)
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store (created if missing).")]
@@ -229,6 +237,15 @@ def ingest(
       newsweave ingest crawl/*.warc.gz feeds/*.xml --db news.db
     """
     files = [item for item in expand_inputs(inputs) if isinstance(item, str)]
+    with _models():
+        summary = _ingest_with_progress(files, db, batch, engine, scheduler)
+    for error in summary.errors:
+        typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
+    typer.echo(f"{db}: {summary.line()}")
+    raise typer.Exit(1 if summary.errors else 0)
+
+
+def _ingest_with_progress(files: list[str], db: Path, batch: int, engine: str, scheduler: str | None) -> IngestSummary:
     console = Console(stderr=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files")]
     columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TimeRemainingColumn()]
@@ -247,11 +264,7 @@ def ingest(
             rate = f"{handled / max(time.perf_counter() - started, 1e-9):.1f}"
             progress.update(task, completed=len(done_files), rate=rate, description=summary.line())
 
-        summary = run_ingest(files, store, batch=batch, on_document=update, engine=runner)
-    for error in summary.errors:
-        typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
-    typer.echo(f"{db}: {summary.line()}")
-    raise typer.Exit(1 if summary.errors else 0)
+        return run_ingest(files, store, batch=batch, on_document=update, engine=runner)
 
 
 @app.command()
@@ -282,11 +295,8 @@ def report(
         by_id = {a.id: a for a in store.articles([i for s in listed for i in s["articles"]])}  # type: ignore[union-attr]
     groups = [(str(s["id"]), [by_id[i] for i in s["articles"]]) for s in listed]  # type: ignore[union-attr]
     articles = [a for _, group in groups for a in group]
-    try:
+    with _models():
         analyze(articles)
-    except ModelMissing as exc:
-        typer.echo(f"newsweave: error: {exc}", err=True)
-        raise typer.Exit(3) from exc
     data = build_brief(articles, [], stories=groups)
     _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, [])
 
@@ -319,9 +329,10 @@ def stories(
         with Store(db) as store:
             _emit(to_json(store.stories()), output, [])
     result = run_extract(inputs or [])
+    with _models():
+        groups = story_groups(result.articles)
     listed = [
-        {"id": story_id(group), "title": story_title(group), "articles": [a.id for a in group]}
-        for group in story_groups(result.articles)
+        {"id": story_id(group), "title": story_title(group), "articles": [a.id for a in group]} for group in groups
     ]
     _emit(to_json(listed), output, result.errors)
 

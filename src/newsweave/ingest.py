@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from newsweave.analyze.embed import encode
 from newsweave.clean import Draft, clean_document, finish
 from newsweave.engine import Engine, LocalEngine
 from newsweave.group.near_duplicates import signature
-from newsweave.group.stories import StoryClusterer
+from newsweave.group.stories import StoryClusterer, lead_text
 from newsweave.model import Document, ReadError
 from newsweave.read import read_inputs
 from newsweave.store import Store, content_hash
@@ -93,10 +94,11 @@ def _flush(
             drafts.append((result, digest))
     articles = finish([d for d, _ in drafts])
     signatures = engine.map(signature, [a.text for a in articles])
+    vectors = encode([lead_text(a.title, a.text) for a in articles])
     store.begin()
-    for article, (_, digest), sig in zip(articles, drafts, signatures, strict=True):
-        story = stories.add(article.id, article.title, article.text, article.published)
-        store.add(article, digest, story, sig)
+    for article, (_, digest), sig, vector in zip(articles, drafts, signatures, vectors, strict=True):
+        story = stories.add(article.id, article.title, article.text, article.published, vector)
+        store.add(article, digest, story, sig, vector)
         summary.added += 1
         summary.near_duplicates += article.duplicate_of is not None
     store.commit()

@@ -51,6 +51,9 @@ MIGRATIONS = [
     ALTER TABLE articles ADD COLUMN story INTEGER;
     CREATE INDEX articles_story ON articles(story);
     """,
+    """
+    CREATE TABLE embeddings (article INTEGER PRIMARY KEY REFERENCES articles(id), vector BLOB NOT NULL);
+    """,
 ]
 
 
@@ -102,7 +105,14 @@ class Store:
     def has(self, digest: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
 
-    def add(self, article: Article, digest: str, story: int | None = None, sig: np.ndarray | None = None) -> int:
+    def add(
+        self,
+        article: Article,
+        digest: str,
+        story: int | None = None,
+        sig: np.ndarray | None = None,
+        embedding: np.ndarray | None = None,
+    ) -> int:
         """Store one cleaned article (inside the caller's transaction); returns its row id.
 
         ``sig`` is its MinHash signature if already computed (e.g. on engine workers).
@@ -132,6 +142,8 @@ class Store:
             ),
         ).lastrowid
         self.db.execute("INSERT INTO signatures VALUES (?, ?)", (row, sig.tobytes()))
+        if embedding is not None:
+            self.db.execute("INSERT INTO embeddings VALUES (?, ?)", (row, np.asarray(embedding, np.float32).tobytes()))
         self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", [(b, k, row) for b, k in enumerate(keys)])
         if original is not None:
             article.duplicate_of = self.db.execute("SELECT doc_id FROM articles WHERE id = ?", (original,)).fetchone()[
@@ -174,11 +186,13 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def clustering_rows(self) -> Iterator[tuple[str, str | None, str, str | None, int]]:
-        """(id, title, text, published, story) of clustered articles, in ingest order: to restore the clusterer."""
-        yield from self.db.execute(
-            "SELECT doc_id, title, text, published, story FROM articles WHERE story IS NOT NULL ORDER BY id"
-        )
+    def clustering_rows(self) -> Iterator[tuple[str, str | None, str, str | None, int, np.ndarray | None]]:
+        """(id, title, text, published, story, embedding) of clustered articles, in ingest order: to restore the clusterer."""
+        for *row, blob in self.db.execute(
+            "SELECT a.doc_id, a.title, a.text, a.published, a.story, e.vector FROM articles a"
+            " LEFT JOIN embeddings e ON e.article = a.id WHERE a.story IS NOT NULL ORDER BY a.id"
+        ):
+            yield (*row, None if blob is None else np.frombuffer(blob, dtype=np.float32))  # type: ignore[misc]
 
     def stories(self) -> list[dict[str, object]]:
         """[{"id", "title", "articles"}] by story number; the title is the first article's."""

