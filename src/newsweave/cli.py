@@ -33,6 +33,7 @@ from newsweave.pipeline import extract as run_extract
 from newsweave.read import expand_inputs
 from newsweave.render.json import to_json, to_jsonl
 from newsweave.render.markdown import brief_to_markdown
+from newsweave.render.text import articles_to_text
 from newsweave.store import DEFAULT_PATH as DEFAULT_DB
 from newsweave.store import Store
 
@@ -120,23 +121,7 @@ def extract(
     with _engine(engine, scheduler) as runner:
         result = run_extract(inputs, engine=runner)
     if fmt is ExtractFormat.text:
-        blocks = []
-        for a in result.articles:
-            head = [f"== {a.id}"] + [
-                f"{key}: {value}"
-                for key, value in (
-                    ("title", a.title),
-                    ("outlet", a.outlet),
-                    ("author", a.author),
-                    ("published", a.published),
-                    ("dateline", a.dateline),
-                    ("agency", a.agency),
-                    ("url", a.url),
-                )
-                if value
-            ]
-            blocks.append("\n".join(head) + "\n\n" + a.text + "\n")
-        text = "\n".join(blocks)
+        text = articles_to_text(result.articles)
     else:
         objects = [a.to_dict(sentences=True) for a in result.articles]
         text = to_json(objects) if fmt is ExtractFormat.json else to_jsonl(objects)
