@@ -64,7 +64,5 @@ ANALYSIS_BATCH = 16
 
 def analyse_batch(articles: list[Article]) -> list[Article]:
     """Sentences and analysis of a batch of articles (on whatever worker runs it)."""
-    for article in articles:
-        article.sentences = split_sentences(article.text)
-    analyze(articles)
+    analyze(articles)  # fills sentences too
     return articles

@@ -61,15 +61,6 @@ def strip_name(text: str) -> str:
     return name
 
 
-def mentions(docs: list[tuple[int, Any]]) -> list[Mention]:
-    """Named mentions with offsets into the article text, roles attached to people, names made canonical."""
-    found: list[Mention] = []
-    for offset, doc in docs:
-        found += chunk_mentions(offset, doc)
-    canonicalise(found)
-    return found
-
-
 def chunk_mentions(offset: int, doc: Any) -> list[Mention]:
     """The mentions of one parsed chunk (``offset``: where it starts in the article), not yet canonical."""
     found: list[Mention] = []

@@ -64,7 +64,6 @@ SOURCE_NOUNS = {
     "account", "post", "letter", "note", "memo", "filing", "lawsuit", "complaint", "release",
 }  # fmt: skip
 _OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
-_QUOTE_CHARS = set('"“”«»„')
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it"}
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker

@@ -246,4 +246,4 @@ def cluster(
     groups: dict[int, list[str]] = defaultdict(list)
     for article_id, _, _, _ in articles:
         groups[assigned[article_id]].append(article_id)
-    return sorted(groups.values(), key=lambda ids: [a[0] for a in articles].index(ids[0]))
+    return list(groups.values())  # filled in input order, so ordered by each story's first article
