@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from newsweave.align import align_story
 from newsweave.analyze.embed import encode
 from newsweave.analyze.entities import merge_story
 from newsweave.group.stories import cluster, lead_text
@@ -31,10 +32,13 @@ def story_title(articles: list[Article]) -> str | None:
     return next((a.title for a in articles if a.title), None)
 
 
-def story_quotes(articles: list[Article]) -> list[dict[str, Any]]:
-    """Every quote of the story, speakers made canonical across articles ('Kirby' -> 'John Kirby')."""
-    names = {a.id: [e.canonical for e in a.entities if e.label == "PERSON"] for a in articles}
-    full = merge_story(names)
+def story_speakers(articles: list[Article]) -> dict[str, str]:
+    """Short person names -> the one full name the story gives them ('Kirby' -> 'John Kirby')."""
+    return merge_story({a.id: [e.canonical for e in a.entities if e.label == "PERSON"] for a in articles})
+
+
+def story_quotes(articles: list[Article], full: dict[str, str]) -> list[dict[str, Any]]:
+    """Every quote of the story, with speakers made canonical across articles."""
     out = []
     for article in articles:
         for quote in article.quotes:
@@ -54,14 +58,17 @@ def story_groups(articles: list[Article]) -> list[list[Article]]:
 
 def build_story(articles: list[Article], label: str | None = None) -> dict[str, Any]:
     """One story of the contract; ``label`` is a stored story's id, else one is made from the members."""
+    speakers = story_speakers(articles)
+    quotes = story_quotes(articles, speakers)
+    alignment = align_story(articles, quotes, speakers)
     return {
         "id": label or story_id(articles),
         "title": story_title(articles),
         "articles": [a.to_dict(analysis=True) for a in articles],
-        "quotes": story_quotes(articles),
-        "claims": [],
-        "conflicts": [],
-        "outlets": [],
+        "quotes": quotes,
+        "claims": [c.to_dict() for c in alignment.claims],
+        "conflicts": [c.to_dict() for c in alignment.conflicts],
+        "outlets": alignment.outlets,
         "summary": [],
         "timeline": [],
     }

@@ -158,3 +158,61 @@ class Article:
             out["quantities"] = [q.to_dict() for q in self.quantities]
             out["dates"] = [d.to_dict() for d in self.dates]
         return out
+
+
+@dataclass(slots=True, frozen=True)
+class Support:
+    """One sentence that states a claim: where it is, how its outlet framed it, who it is attributed to."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    stance: str
+    speaker: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "sentence": self.sentence, "start": self.start, "end": self.end,
+                "stance": self.stance, "speaker": self.speaker}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Claim:
+    """A proposition stated by one or more sentences; ``sources`` counts independent outlets (copies once)."""
+
+    id: str
+    text: str
+    support: list[Support]
+    outlets: list[str]
+    sources: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "sources": self.sources, "single_source": self.sources == 1,
+                "outlets": self.outlets, "support": [s.to_dict() for s in self.support]}  # fmt: skip
+
+
+@dataclass(slots=True, frozen=True)
+class Evidence:
+    """A sentence on one side of a conflict."""
+
+    article: str
+    sentence: int
+    text: str
+    side: int  # 0 or 1: which side of the disagreement it stands on
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "sentence": self.sentence, "text": self.text, "side": self.side}
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Outlets disagree: kind is number | attribution | denial | framing | date."""
+
+    kind: str
+    description: str
+    claims: list[str]
+    evidence: list[Evidence]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "description": self.description, "claims": self.claims,
+                "evidence": [e.to_dict() for e in self.evidence]}  # fmt: skip

@@ -1,0 +1,92 @@
+"""Cross-source alignment of one story: claims with independent corroboration, conflicts, outlet profiles.
+
+``align_story`` takes a story's analysed articles and returns its claims,
+conflicts and outlet profiles. One module per step: sources (syndicated
+copies and wire reprints are one source), statements (the sentences that
+can carry a claim, and what is compared about them), neighbours
+(candidate pairs), claims (grouping), conflicts, outlets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from newsweave.align.claims import group_statements
+from newsweave.align.conflicts import ConflictFinder
+from newsweave.align.outlets import outlet_profiles
+from newsweave.align.sources import outlet_name, source_keys
+from newsweave.align.statements import Statement, statements
+from newsweave.analyze.embed import encode
+from newsweave.model import Article, Claim, Conflict, Support
+
+
+@dataclass(slots=True)
+class Alignment:
+    claims: list[Claim]
+    conflicts: list[Conflict]
+    outlets: list[dict[str, Any]]
+
+
+def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers: dict[str, str]) -> Alignment:
+    """Align one story. ``quotes`` carry story-wide speakers; ``speakers`` maps short names to them."""
+    sources = source_keys(articles)
+    names = [outlet_name(a) for a in articles]
+    items = statements(articles, speakers)
+    vectors = sentence_vectors([s.text for s in items])
+    grouping = group_statements(items, vectors)
+    claims, claim_of = _claims(items, grouping.groups, vectors, articles, names, sources)
+    people = {speakers.get(e.canonical, e.canonical) for a in articles for e in a.entities if e.label == "PERSON"}
+    finder = ConflictFinder(
+        items,
+        claim_of,
+        [c.id for c in claims],
+        [sources[articles[s.article].id] for s in items],
+        [a.id for a in articles],
+        names,
+        people,
+    )
+    members: list[list[int]] = [[] for _ in claims]
+    for statement, claim in enumerate(claim_of):
+        members[claim].append(statement)
+    conflicts = finder.find(grouping.related, [m for m in members if len(m) > 1])
+    return Alignment(claims, conflicts, outlet_profiles(articles, claims, quotes, sources))
+
+
+def sentence_vectors(texts: list[str]) -> np.ndarray:
+    """Embeddings, each distinct text encoded once (syndicated copies repeat whole sentences)."""
+    unique = sorted(set(texts))
+    position = {t: i for i, t in enumerate(unique)}
+    vectors = encode(unique)
+    return vectors[[position[t] for t in texts]] if texts else vectors
+
+
+def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray, articles: list[Article],
+            names: list[str], sources: dict[str, str]) -> tuple[list[Claim], list[int]]:  # fmt: skip
+    """Claims ordered by independent sources, then support; the text is the group's most central sentence."""
+
+    def sort_key(group: list[int]) -> tuple[int, int, int]:
+        return (-len({sources[articles[items[i].article].id] for i in group}), -len(group), group[0])
+
+    ordered = sorted(groups, key=sort_key)
+    claims, claim_of = [], [0] * len(items)
+    for number, group in enumerate(ordered):
+        centre = vectors[group].mean(axis=0)
+        central = group[int(np.argmax(vectors[group] @ centre))]
+        support = []
+        for i in group:
+            s = items[i]
+            support.append(Support(articles[s.article].id, s.sentence, s.start, s.end, s.stance, s.speaker))
+            claim_of[i] = number
+        claims.append(
+            Claim(
+                id=f"claim-{number + 1}",
+                text=items[central].text,
+                support=support,
+                outlets=sorted({names[items[i].article] for i in group}),
+                sources=len({sources[articles[items[i].article].id] for i in group}),
+            )
+        )
+    return claims, claim_of

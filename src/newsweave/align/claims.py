@@ -1,0 +1,136 @@
+"""Claims: statements from different articles that state the same proposition, paraphrases included.
+
+Pairs come from each statement's nearest neighbours by sentence embedding
+(align.neighbours). A pair's score is a logistic model over five features
+(statements.PairFeatures): embedding cosine, its margin over each side's
+neighbourhood, mutual nearest match, content-word and entity-name Jaccard;
+its weights were fitted on the annotated story sets
+(``benchmarks/align.py --calibrate``). Pairs are merged best first with
+average linkage: two groups join only when the mean score over all their
+cross pairs clears ``THRESHOLD``, which stops one loose pair from chaining
+two claims together. Two statements that cannot be the same proposition
+never share a claim: incompatible counts of the same thing, different
+days, or one side denying what the other reports. Those pairs
+are kept: they are where conflicts (align.conflicts) are looked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsweave.align.neighbours import nearest
+from newsweave.align.statements import PEOPLE, PairFeatures, Statement, dates_disagree, numbers_disagree
+
+NEIGHBOURS = 24
+# Logistic weights over PairFeatures.NAMES and the intercept, fitted on the three annotated story sets
+# (benchmarks/align.py --calibrate). The threshold is the middle of the thresholds the
+# leave-one-set-out folds chose (0.15-0.30).
+WEIGHTS = np.array([4.18, 2.8, 2.27, 9.53, 0.45], dtype=np.float64)
+BIAS = -5.88
+THRESHOLD = 0.2  # mean probability over a merge's cross pairs
+RELATED = 0.2  # probability above which an incompatible pair is a possible conflict
+RELATED_DATE = 0.5  # the same for two different days: the sentences must be alike but for the date
+# Below RELATED, two weaker signs that an incompatible pair is about the same thing, given some similarity:
+RELATED_COSINE = 0.3
+DENIED_WORDS = 2  # a denial shares this many content words with what it denies ("tear gas")
+
+
+def related(a: Statement, b: Statement, probability: float, cosine: float) -> bool:
+    """An incompatible pair worth a conflict check.
+
+    A denial is related to what it denies when they are alike or share its words ("tear gas"); two
+    counts when alike or when they count the same specific thing ("farmers", not "people"); two
+    dates only when the sentences are alike enough to be one claim but for the date, since a
+    sentence often dates a different event than its neighbour does ("the inquiry opened on Tuesday").
+    """
+    if a.contrary != b.contrary:
+        denial, other = (a, b) if a.contrary else (b, a)
+        return probability >= RELATED or (cosine >= RELATED_COSINE and len(denial.denied & other.terms) >= DENIED_WORDS)
+    clash = numbers_disagree(a, b)
+    if clash is not None:
+        return probability >= RELATED or (cosine >= RELATED_COSINE and clash[2] not in PEOPLE)
+    return probability >= RELATED_DATE
+
+
+def probability(features: np.ndarray) -> np.ndarray:
+    """The pair model: how likely two statements state the same proposition."""
+    return 1.0 / (1.0 + np.exp(-(features.astype(np.float64) @ WEIGHTS + BIAS)))
+
+
+def incompatible(a: Statement, b: Statement) -> bool:
+    """They cannot state the same proposition: counts, days or polarity disagree."""
+    return a.contrary != b.contrary or numbers_disagree(a, b) is not None or dates_disagree(a, b)
+
+
+@dataclass(slots=True)
+class Grouping:
+    """Statement index groups (each sorted, groups in order of their first statement) and the related pairs."""
+
+    groups: list[list[int]]
+    related: list[tuple[int, int, float]] = field(default_factory=list)  # incompatible pairs worth a conflict check
+
+
+def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
+    indices, sims = nearest(vectors, NEIGHBOURS)
+    features = PairFeatures(items, vectors, indices, sims)
+    left, right = candidate_pairs(items, indices)
+    scores = probability(features(left, right)) if len(left) else np.zeros(0)
+    order = np.lexsort((right, left, -scores))
+    parent = list(range(len(items)))
+    members = {i: [i] for i in range(len(items))}
+    refused: set[tuple[int, int, int, int]] = set()
+    pairs = []
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for k in order:
+        i, j, score = int(left[k]), int(right[k]), float(scores[k])
+        if incompatible(items[i], items[j]):
+            if related(items[i], items[j], score, float(vectors[i] @ vectors[j])):
+                pairs.append((i, j, score))
+            continue
+        if score < THRESHOLD:
+            continue
+        a, b = root(i), root(j)
+        if a == b:
+            continue
+        key = (a, len(members[a]), b, len(members[b]))
+        if key in refused:
+            continue
+        if not _can_merge(items, features, members[a], members[b]):
+            refused.add(key)
+            continue
+        a, b = min(a, b), max(a, b)
+        parent[b] = a
+        members[a] += members.pop(b)
+    groups = sorted((sorted(m) for m in members.values()), key=lambda g: g[0])
+    return Grouping(groups, sorted(pairs))
+
+
+def candidate_pairs(items: list[Statement], indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each statement with its nearest neighbours in other articles, as unique (i < j) pairs."""
+    articles = np.array([s.article for s in items])
+    rows = np.repeat(np.arange(len(items)), indices.shape[1])
+    cols = indices.ravel()
+    keep = (rows != cols) & (articles[rows] != articles[cols])
+    pairs = np.unique(np.column_stack([np.minimum(rows, cols), np.maximum(rows, cols)])[keep], axis=0)
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return pairs[:, 0], pairs[:, 1]
+
+
+def _can_merge(items: list[Statement], features: PairFeatures, a: list[int], b: list[int]) -> bool:
+    """Average linkage over the cross pairs, and no incompatible pair among them."""
+    if np.mean(probability(features.block(a, b))) < THRESHOLD:
+        return False
+    flagged_a = [i for i in a if items[i].amounts or items[i].days]
+    flagged_b = [j for j in b if items[j].amounts or items[j].days]
+    if any(items[i].contrary != items[b[0]].contrary for i in a):
+        return False
+    return not any(incompatible(items[i], items[j]) for i in flagged_a for j in flagged_b)

@@ -1,0 +1,112 @@
+"""Conflicts: where independent sources disagree, with the sentences on each side.
+
+- number: two claims count the same thing and no reading of the counts
+  overlaps ("a few dozen protesters" vs "thousands of protesters");
+- date: two claims put the same event on different days;
+- denial: a party denies or negates what other sources report;
+- framing: within one claim, some sources assert it and others hedge it
+  ("allegedly", "claimed");
+- attribution: within one claim, sources give the same statement to
+  different people.
+
+The first three come from the incompatible but related pairs that claim
+grouping kept apart (align.claims); the last two from inside a claim.
+Sides must come from different independent sources: a wire copy cannot
+disagree with its original. Evidence keeps one sentence per source and side.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from newsweave.align.statements import Statement, numbers_disagree
+from newsweave.model import Conflict, Evidence
+
+KINDS = ("number", "date", "denial", "framing", "attribution")
+
+
+class ConflictFinder:
+    def __init__(self, items: list[Statement], claim_of: list[int], claim_ids: list[str], sources: list[str],
+                 article_ids: list[str], outlets: list[str], people: set[str]) -> None:  # fmt: skip
+        self.items = items
+        self.claim_of = claim_of  # statement -> claim index
+        self.claim_ids = claim_ids
+        self.sources = sources  # statement -> independent source key
+        self.article_ids = article_ids  # article index -> id
+        self.outlets = outlets  # article index -> outlet name
+        self.people = people
+
+    def find(self, related: list[tuple[int, int, float]], members: list[list[int]]) -> list[Conflict]:
+        found = self._between(related) + [c for group in members for c in self._within(group)]
+        return sorted(found, key=lambda c: (KINDS.index(c.kind), c.claims, c.description))
+
+    def _between(self, related: list[tuple[int, int, float]]) -> list[Conflict]:
+        pairs: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
+        for i, j, _ in related:
+            a, b = self.items[i], self.items[j]
+            if self.sources[i] == self.sources[j] or self.claim_of[i] == self.claim_of[j]:
+                continue
+            if a.contrary != b.contrary:
+                kind = "denial"
+                if a.contrary:
+                    i, j = j, i  # side 0 reports, side 1 denies
+            elif numbers_disagree(a, b):
+                kind = "number"
+            else:
+                kind = "date"
+            if kind != "denial" and self.claim_of[i] > self.claim_of[j]:
+                i, j = j, i  # one conflict per pair of claims, whichever statement came first
+            pairs[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
+        out = []
+        for (kind, claim_a, claim_b), links in sorted(pairs.items()):
+            side_a = sorted({i for i, _ in links})
+            side_b = sorted({j for _, j in links})
+            a, b = self.items[links[0][0]], self.items[links[0][1]]
+            if kind == "number":
+                first, second, _ = numbers_disagree(a, b) or ("", "", "")
+                text = f'Counts disagree: "{first}" ({self._who(side_a)}) vs "{second}" ({self._who(side_b)})'
+            elif kind == "date":
+                text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
+                        f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
+            else:
+                denier = b.speaker if b.stance == "denied" and b.speaker else "A party"
+                text = f"{denier} denies what {self._who(side_a)} report{'s' if len(side_a) == 1 else ''}"
+            claims = [self.claim_ids[claim_a], self.claim_ids[claim_b]]
+            out.append(Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
+        return out
+
+    def _within(self, group: list[int]) -> list[Conflict]:
+        claim = [self.claim_ids[self.claim_of[group[0]]]]
+        out = []
+        hedged = [i for i in group if self.items[i].stance == "hedged"]
+        stated = [i for i in group if self.items[i].stance in ("asserted", "attributed")]
+        if {self.sources[i] for i in hedged} - {self.sources[i] for i in stated} and stated:
+            cues = sorted({self.items[i].cue.lower() for i in hedged if self.items[i].cue})
+            text = f"Stated by {self._who(stated)}; hedged by {self._who(hedged)}"
+            text += f" ({', '.join(repr(c) for c in cues)})" if cues else ""
+            out.append(Conflict("framing", text, claim, self._evidence(stated, 0) + self._evidence(hedged, 1)))
+        by_speaker: dict[str, list[int]] = defaultdict(list)
+        for i in group:
+            speaker = self.items[i].speaker
+            if speaker in self.people:
+                by_speaker[speaker].append(i)  # type: ignore[index]
+        if len(by_speaker) >= 2:
+            (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
+            if {self.sources[i] for i in side_a} != {self.sources[i] for i in side_b}:
+                text = f"Attributed to {first} by {self._who(side_a)}, to {second} by {self._who(side_b)}"
+                out.append(Conflict("attribution", text, claim, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
+        return out
+
+    def _who(self, statements: list[int]) -> str:
+        names = sorted({self.outlets[self.items[i].article] for i in statements})
+        return ", ".join(names)
+
+    def _evidence(self, statements: list[int], side: int) -> list[Evidence]:
+        seen, out = set(), []
+        for i in sorted(statements):
+            if self.sources[i] in seen:
+                continue
+            seen.add(self.sources[i])
+            s = self.items[i]
+            out.append(Evidence(self.article_ids[s.article], s.sentence, s.text, side))
+        return out

@@ -1,0 +1,215 @@
+"""Statements: the sentences that can carry a claim, with what alignment compares about them.
+
+A statement is a sentence with at least ``MIN_WORDS`` words that is not a
+heading. It carries its stance (asserted, attributed, hedged, denied), its
+speaker (the quote's speaker, made canonical across the story, else the
+stance holder), its content-word stems and entity names (lexical and entity
+overlap), its quantities as ranges keyed by what they count, and the days
+its dates name. Pair features are computed in blocks with sparse matrices,
+so that large stories never need an all-pairs matrix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsweave.model import Article
+
+MIN_WORDS = 5
+STEM = 5  # content words are compared by their first 5 letters: "supplied", "supplying", "supplies"
+MARGIN_K = 4
+APPROX_SLACK = 0.15  # "about 300" reads as 255-345
+VAGUE_GAP = 3.0  # "thousands" and "tens of thousands" may describe one crowd; "dozens" and "thousands" cannot
+# A date names a day when it has a day number, a weekday or a day word; "last week" does not.
+_DAY = re.compile(r"\d|day\b|tonight|night|morning|evening", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+# Counted nouns that all count people: "40 people" and "a few dozen protesters" count the same crowd.
+PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident", "civilian", "passenger",
+          "victim", "casualtie", "worker", "student", "participant", "supporter", "individual", "adult"}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Statement:
+    article: int  # index into the story's articles
+    sentence: int
+    start: int
+    end: int
+    text: str
+    stance: str
+    cue: str | None
+    speaker: str | None
+    terms: frozenset[str]
+    denied: frozenset[str]  # content words of what a denial denies ("denied that officers used tear gas")
+    names: frozenset[str]
+    amounts: tuple[tuple[str, float, float, str, bool], ...]  # (what is counted, low, high, as written, vague)
+    days: frozenset[str]  # ISO days the sentence names
+
+    @property
+    def contrary(self) -> bool:
+        """A party denies what it reports."""
+        return self.stance == "denied"
+
+
+def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statement]:
+    """The story's statements in article and sentence order; ``speakers`` maps short names to story-wide ones."""
+    out = []
+    for index, article in enumerate(articles):
+        people = [(s, e.canonical) for e in article.entities for s in e.spans]
+        for number, sentence in enumerate(article.sentences):
+            text = article.text[sentence.start : sentence.end]
+            words = _WORD.findall(text)
+            if len(words) < MIN_WORDS or not any(w.islower() for w in words):
+                continue
+            stance = article.stances[number] if number < len(article.stances) else None
+            quote = next((q for q in article.quotes if q.speaker and _inside(q.start, q.end, sentence)), None)
+            speaker = quote.speaker if quote else (stance.holder if stance else None)
+            out.append(
+                Statement(
+                    article=index,
+                    sentence=number,
+                    start=sentence.start,
+                    end=sentence.end,
+                    text=text,
+                    stance=stance.stance if stance else "asserted",
+                    cue=stance.cue if stance else None,
+                    speaker=speakers.get(speaker, speaker) if speaker else None,
+                    terms=frozenset(stems(words)),
+                    denied=_denied_terms(text, stance.cue if stance and stance.stance == "denied" else None),
+                    names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
+                    amounts=tuple(_amounts(article, sentence)),
+                    days=_days(article, sentence),
+                )
+            )
+    return out
+
+
+def stems(words: list[str]) -> list[str]:
+    return [w.lower()[:STEM] for w in words if w.lower() not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
+
+
+def _denied_terms(text: str, cue: str | None) -> frozenset[str]:
+    """The words after the denial cue: what is denied."""
+    if not cue or cue not in text:
+        return frozenset()
+    return frozenset(stems(_WORD.findall(text[text.index(cue) + len(cue) :])))
+
+
+def _days(article: Article, sentence: object) -> frozenset[str]:
+    """The ISO days the sentence names ("on April 2", "on Monday"), not weeks or months."""
+    return frozenset(
+        d.value
+        for d in article.dates
+        if d.value and len(d.value) == 10 and _DAY.search(d.text) and _inside(d.start, d.end, sentence)
+    )
+
+
+def _inside(start: int, end: int, sentence: object) -> bool:
+    return start < sentence.end and sentence.start < end  # type: ignore[attr-defined]
+
+
+def _amounts(article: Article, sentence: object) -> list[tuple[str, float, float, str, bool]]:
+    out = []
+    for q in article.quantities:
+        if not _inside(q.start, q.end, sentence) or not q.object:
+            continue
+        low = q.low if q.low is not None else q.value
+        high = q.high if q.high is not None else q.value
+        if low is None and high is None:
+            continue
+        low = low if low is not None else 0.0
+        high = high if high is not None else float("inf")
+        if q.approx:
+            low, high = low * (1 - APPROX_SLACK), high * (1 + APPROX_SLACK)
+        noun = q.object.lower().rstrip("s")
+        counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")
+        out.append((counted, float(low), float(high), q.text, q.value is None))
+    return out
+
+
+def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
+    """The two amounts as written, and what they count, when no reading of the counts of one thing overlaps."""
+    clash = None
+    for what, low, high, text, vague in a.amounts:
+        for other, low2, high2, text2, vague2 in b.amounts:
+            if what != other:
+                continue
+            gap = VAGUE_GAP if vague or vague2 else 1.0
+            if low <= high2 * gap and low2 <= high * gap:
+                return None  # some reading of the counts of the same thing agrees
+            clash = clash or (text, text2, what)
+    return clash
+
+
+def dates_disagree(a: Statement, b: Statement) -> bool:
+    return bool(a.days and b.days and not a.days & b.days)
+
+
+class PairFeatures:
+    """Features of statement pairs, computed for index arrays.
+
+    - cosine of the sentence embeddings;
+    - margin: the cosine minus the mean cosine of each side's ``MARGIN_K`` nearest neighbours, so that
+      a tight story (where every sentence is near every other) does not look like one claim;
+    - mutual: each is the other's nearest statement in the other's article;
+    - content-word Jaccard and entity-name Jaccard.
+    """
+
+    NAMES = ("cosine", "margin", "mutual", "words", "names")
+
+    def __init__(self, items: list[Statement], vectors: np.ndarray, indices: np.ndarray, sims: np.ndarray) -> None:
+        self.vectors = vectors
+        self.terms = _incidence([s.terms for s in items])
+        self.names = _incidence([s.names for s in items])
+        k = min(MARGIN_K, sims.shape[1])
+        self.density = sims[:, :k].mean(axis=1) if k else np.zeros(len(items), dtype=np.float32)
+        self.best: list[dict[int, int]] = []  # statement -> {article: its nearest statement there}
+        for row, neighbours in enumerate(indices):
+            best: dict[int, int] = {}
+            for j in neighbours.tolist():
+                if j != row:
+                    best.setdefault(items[j].article, j)
+            self.best.append(best)
+        self.article = np.array([s.article for s in items])
+
+    def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """(len(left), 5) features of the pairs (left[k], right[k])."""
+        cos = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
+        margin = cos - (self.density[left] + self.density[right]) / 2
+        mutual = np.array(
+            [self.best[i].get(self.article[j]) == j and self.best[j].get(self.article[i]) == i
+             for i, j in zip(left.tolist(), right.tolist(), strict=True)],
+            dtype=np.float32,
+        )  # fmt: skip
+        words = _jaccard(self.terms, left, right)
+        return np.column_stack([cos, margin, mutual, words, _jaccard(self.names, left, right)])
+
+    def block(self, left: list[int], right: list[int]) -> np.ndarray:
+        """Features of every pair of ``left`` x ``right``, flattened row by row."""
+        i = np.repeat(np.asarray(left), len(right))
+        j = np.tile(np.asarray(right), len(left))
+        return self(i, j)
+
+
+def _incidence(sets: list[frozenset[str]]) -> sparse.csr_matrix:
+    vocabulary: dict[str, int] = {}
+    rows, cols = [], []
+    for row, items in enumerate(sets):
+        for item in sorted(items):
+            rows.append(row)
+            cols.append(vocabulary.setdefault(item, len(vocabulary)))
+    shape = (len(sets), max(1, len(vocabulary)))
+    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+
+
+def _jaccard(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    if len(left) == 0:
+        return np.zeros(0, dtype=np.float32)
+    both = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+    sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    union = sizes[left] + sizes[right] - both
+    return np.divide(both, union, out=np.zeros_like(both, dtype=np.float64), where=union > 0).astype(np.float32)

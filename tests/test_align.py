@@ -1,0 +1,206 @@
+"""Cross-source alignment: independent sources, claims, conflicts of every kind, outlet profiles, neighbours."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsweave.align import align_story
+from newsweave.align import neighbours as nn
+from newsweave.align.sources import source_keys
+from newsweave.align.statements import Statement, dates_disagree, numbers_disagree
+from newsweave.brief import build_story, story_quotes, story_speakers
+from newsweave.model import Article
+from newsweave.pipeline import extract
+
+# A bridge collapse told by five outlets: a wire story, a verbatim reprint, and three independent
+# outlets that paraphrase, disagree on the toll, deny, hedge and give a quote to someone else.
+WIRE = (
+    "RIVERTON (NPA) — A road bridge over the Tamsin river collapsed in Riverton on Friday morning, "
+    "sending two lorries into the water. Four people were killed when the span fell, police said.\n\n"
+    '"We will rebuild it within a year," Mayor Clara Voigt told reporters at the riverbank. '
+    "The bridge carried about 30,000 vehicles a day."
+)
+STORY = [
+    {
+        "id": "npa",
+        "outlet": "National Press Agency",
+        "published": "2025-10-17",
+        "title": "Bridge collapses",
+        "text": WIRE,
+    },
+    {
+        "id": "gazette",
+        "outlet": "Riverton Gazette",
+        "published": "2025-10-17",
+        "title": "Bridge collapses",
+        "text": WIRE,
+    },
+    {
+        "id": "herald",
+        "outlet": "Valley Herald",
+        "published": "2025-10-17",
+        "title": "Tamsin bridge gives way",
+        "text": "The Tamsin river road bridge in Riverton gave way on Friday morning and two lorries fell into the river. "
+        "Nine people were killed in the collapse, according to hospital officials.\n\n"
+        "The bridge allegedly had deep cracks that engineers reported to the ministry last year. "
+        "Divers searched the river until nightfall.",
+    },
+    {
+        "id": "courier",
+        "outlet": "Evening Courier",
+        "published": "2025-10-18",
+        "title": "Ministry rejects crack reports",
+        "text": "Riverton's road bridge across the Tamsin fell into the river on Friday morning, taking two lorries with it. "
+        "The transport ministry denied that engineers had reported cracks in the bridge.\n\n"
+        '"We will rebuild it within a year," Transport Minister Piotr Nagy said on Saturday. '
+        "Traffic is being diverted through the northern ring road.",
+    },
+    {
+        "id": "post",
+        "outlet": "Morning Post",
+        "published": "2025-10-18",
+        "title": "Engineers warned of cracks",
+        "text": "Engineers reported deep cracks in the Tamsin bridge to the ministry last year, a union official said. "
+        "The union has asked for an independent inquiry into the collapse.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    path = tmp_path_factory.mktemp("bridge") / "bridge.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in STORY), encoding="utf-8")
+    result = extract([str(path)], analysis=True)
+    assert not result.errors
+    return build_story(result.articles)
+
+
+def claim_of(story: dict, article: str, words: str) -> dict:
+    """The claim holding the sentence of ``article`` that contains ``words``."""
+    texts = {a["id"]: a["text"] for a in story["articles"]}
+    for claim in story["claims"]:
+        for s in claim["support"]:
+            if s["article"] == article and words in texts[article][s["start"] : s["end"]]:
+                return claim
+    raise AssertionError(f"no claim for {article}: {words}")
+
+
+def test_reprints_and_credited_agency_copies_are_one_source() -> None:
+    articles = [
+        Article(id="w", source="", text="", outlet="Meridian Press Agency"),
+        Article(id="copy", source="", text="", outlet="Coastal Herald", duplicate_of="w"),
+        Article(id="credited", source="", text="", outlet="Daily Ledger", agency="MPA"),
+        Article(id="own", source="", text="", outlet="Daily Ledger"),
+        Article(id="own2", source="", text="", outlet="Daily Ledger"),
+        Article(id="anon", source="", text=""),
+    ]
+    keys = source_keys(articles)
+    assert keys["w"] == keys["copy"] == keys["credited"]
+    assert keys["own"] == keys["own2"] != keys["w"]
+    assert keys["anon"] not in {keys["w"], keys["own"]}
+
+
+def test_paraphrases_form_one_claim_and_copies_count_once(story: dict) -> None:
+    collapse = claim_of(story, "npa", "collapsed")
+    supporters = {s["article"] for s in collapse["support"]}
+    assert {"npa", "gazette", "herald", "courier"} <= supporters
+    assert collapse["sources"] == 3 and not collapse["single_source"]  # the reprint adds an outlet, not a source
+    assert {"National Press Agency", "Riverton Gazette"} <= set(collapse["outlets"])
+    assert collapse["id"] == story["claims"][0]["id"]  # the best corroborated claim comes first
+    divers = claim_of(story, "herald", "Divers")
+    assert divers["sources"] == 1 and divers["single_source"] and divers["outlets"] == ["Valley Herald"]
+    traffic = claim_of(story, "npa", "30,000 vehicles")
+    assert traffic["sources"] == 1 and traffic["outlets"] == ["National Press Agency", "Riverton Gazette"]
+
+
+def conflict(story: dict, kind: str) -> dict:
+    found = [c for c in story["conflicts"] if c["kind"] == kind]
+    assert len(found) == 1, (kind, story["conflicts"])
+    return found[0]
+
+
+def sides(found: dict) -> list[set[str]]:
+    return [{e["article"] for e in found["evidence"] if e["side"] == side} for side in (0, 1)]
+
+
+def test_every_kind_of_conflict_is_found_with_evidence_from_both_sides(story: dict) -> None:
+    number = conflict(story, "number")
+    assert sorted(map(frozenset, sides(number)), key=sorted) == [frozenset({"herald"}), frozenset({"npa"})]
+    assert "Four" in number["description"] and "Nine" in number["description"]
+    assert {claim_of(story, "npa", "Four")["id"], claim_of(story, "herald", "Nine")["id"]} == set(number["claims"])
+
+    denial = conflict(story, "denial")
+    reported, denied = sides(denial)
+    assert denied == {"courier"} and reported & {"herald", "post"}
+    assert denial["description"].startswith("transport ministry denies")
+
+    framing = conflict(story, "framing")
+    assert sides(framing) == [{"post"}, {"herald"}] and "allegedly" in framing["description"]
+
+    attribution = conflict(story, "attribution")
+    assert sides(attribution) == [{"npa"}, {"courier"}]  # one sentence per independent source
+    assert "Clara Voigt" in attribution["description"] and "Piotr Nagy" in attribution["description"]
+    for found in story["conflicts"]:
+        for evidence in found["evidence"]:
+            article = next(a for a in story["articles"] if a["id"] == evidence["article"])
+            sentence = article["sentences"][evidence["sentence"]]
+            assert article["text"][sentence["start"] : sentence["end"]] == evidence["text"]
+
+
+def test_outlet_profiles(story: dict) -> None:
+    profiles = {p["outlet"]: p for p in story["outlets"]}
+    assert set(profiles) == {a["outlet"] for a in STORY}
+    herald, post = profiles["Valley Herald"], profiles["Morning Post"]
+    assert claim_of(story, "herald", "Divers")["id"] in herald["unique_claims"]
+    assert claim_of(story, "npa", "collapsed")["id"] in post["omitted_claims"]
+    assert herald["hedged_share"] > 0 and profiles["Riverton Gazette"]["hedged_share"] == 0
+    assert {"speaker": "Clara Voigt", "quotes": 1} in profiles["Riverton Gazette"]["quoted_speakers"]
+    assert profiles["Riverton Gazette"]["sources"] == profiles["National Press Agency"]["sources"]
+
+
+def test_alignment_is_deterministic(tmp_path: Path) -> None:
+    path = tmp_path / "bridge.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in STORY), encoding="utf-8")
+    articles = extract([str(path)], analysis=True).articles
+    speakers = story_speakers(articles)
+    quotes = story_quotes(articles, speakers)
+    first, second = align_story(articles, quotes, speakers), align_story(articles, quotes, speakers)
+    assert [c.to_dict() for c in first.claims] == [c.to_dict() for c in second.claims]
+    assert [c.to_dict() for c in first.conflicts] == [c.to_dict() for c in second.conflicts]
+
+
+def statement(amounts: tuple = (), days: frozenset = frozenset()) -> Statement:
+    return Statement(0, 0, 0, 0, "", "asserted", None, None, frozenset(), frozenset(), frozenset(), amounts, days)
+
+
+def test_counts_disagree_only_when_no_reading_overlaps() -> None:
+    dozens = statement((("people", 24.0, 60.0, "a few dozen", True),))
+    thousands = statement((("people", 2000.0, 9999.0, "thousands of", True),))
+    tens_of_thousands = statement((("people", 20000.0, 99999.0, "tens of thousands of", True),))
+    three, seven = statement((("people", 3.0, 3.0, "three", False),)), statement((("people", 7.0, 7.0, "7", False),))
+    drones = statement((("drone", 7.0, 7.0, "7", False),))
+    assert numbers_disagree(dozens, thousands) == ("a few dozen", "thousands of", "people")
+    assert numbers_disagree(thousands, tens_of_thousands) is None  # vague amounts a factor apart may agree
+    assert numbers_disagree(three, seven) is not None
+    assert numbers_disagree(three, drones) is None  # different things counted
+    assert dates_disagree(statement(days=frozenset({"2025-03-13"})), statement(days=frozenset({"2025-03-14"})))
+    assert not dates_disagree(statement(days=frozenset({"2025-03-13"})), statement())
+
+
+def test_large_stories_use_a_deterministic_approximate_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(600, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    exact, _ = nn.nearest(vectors, 10)
+    monkeypatch.setattr(nn, "EXACT_LIMIT", 100)
+    approximate, sims = nn.nearest(vectors, 10)
+    again, _ = nn.nearest(vectors, 10)
+    assert np.array_equal(approximate, again)
+    recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approximate, exact, strict=True)])
+    assert recall > 0.95
+    assert not np.any(approximate == np.arange(600)[:, None])  # never its own neighbour
+    assert np.all(np.diff(sims, axis=1) <= 1e-6)  # best first
