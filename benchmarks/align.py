@@ -34,9 +34,8 @@ import numpy as np
 from newsweave import brief
 from newsweave.align import claims as claim_model
 from newsweave.align import sentence_vectors
-from newsweave.align.claims import NEIGHBOURS, candidate_pairs
-from newsweave.align.neighbours import nearest
-from newsweave.align.statements import PairFeatures, statements
+from newsweave.align.claims import candidates
+from newsweave.align.statements import statements
 from newsweave.pipeline import extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -211,9 +210,8 @@ def calibrate(loaded: list) -> None:
         for s in items:
             key = locate(spans, analysed[s.article].id, s.start, s.end)
             labels.append(gold.get(key, f"?{id(s)}"))
-        indices, sims = nearest(vectors, NEIGHBOURS)
-        left, right = candidate_pairs(items, indices)
-        x = PairFeatures(items, vectors, indices, sims)(left, right)
+        features, left, right = candidates(items, vectors)
+        x = features(left, right)
         y = np.array([labels[i] == labels[j] for i, j in zip(left, right, strict=True)])
         per_set.append((story["story"], x, y))
     thresholds = [round(t, 2) for t in np.arange(0.05, 0.75, 0.05)]

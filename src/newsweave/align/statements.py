@@ -23,10 +23,17 @@ from newsweave.model import Article
 MIN_WORDS = 5
 STEM = 5  # content words are compared by their first 5 letters: "supplied", "supplying", "supplies"
 MARGIN_K = 4
+SAME_WORDS = 0.98  # cosine above which two sentences are the same words (a reprint), not a paraphrase
+PAIR_CHUNK = 4096  # pairs whose features are computed at once
 APPROX_SLACK = 0.15  # "about 300" reads as 255-345
 VAGUE_GAP = 3.0  # "thousands" and "tens of thousands" may describe one crowd; "dozens" and "thousands" cannot
 # A date names a day when it has a day number, a weekday or a day word; "last week" does not.
 _DAY = re.compile(r"\d|day\b|tonight|night|morning|evening", re.IGNORECASE)
+# "..., the ministry said on Friday": the day of the saying, not of the event.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|added|confirmed|stated|reported|wrote|posted|tweeted)(?:\s+\w+){0,2}\s+$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Counted nouns that all count people: "40 people" and "a few dozen protesters" count the same crowd.
 PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident", "civilian", "passenger",
@@ -100,12 +107,20 @@ def _denied_terms(text: str, cue: str | None) -> frozenset[str]:
 
 
 def _days(article: Article, sentence: object) -> frozenset[str]:
-    """The ISO days the sentence names ("on April 2", "on Monday"), not weeks or months."""
-    return frozenset(
-        d.value
-        for d in article.dates
-        if d.value and len(d.value) == 10 and _DAY.search(d.text) and _inside(d.start, d.end, sentence)
-    )
+    """The ISO days of the events the sentence reports ("on April 2", "on Monday").
+
+    Not weeks or months, not the day something was said ("said on Friday"), and not a day that names
+    another event ("before Thursday's fire").
+    """
+    days = set()
+    for d in article.dates:
+        if not (d.value and len(d.value) == 10 and _DAY.search(d.text) and _inside(d.start, d.end, sentence)):
+            continue
+        before, after = article.text[max(0, d.start - 40) : d.start], article.text[d.end : d.end + 2]
+        if _SAID_ON.search(before) or after in ("'s", "’s"):
+            continue
+        days.add(d.value)
+    return frozenset(days)
 
 
 def _inside(start: int, end: int, sentence: object) -> bool:
@@ -161,30 +176,38 @@ class PairFeatures:
 
     NAMES = ("cosine", "margin", "mutual", "words", "names")
 
-    def __init__(self, items: list[Statement], vectors: np.ndarray, indices: np.ndarray, sims: np.ndarray) -> None:
+    def __init__(self, items: list[Statement], vectors: np.ndarray, units: list[list[int]], indices: np.ndarray,
+                 sims: np.ndarray) -> None:  # fmt: skip
+        """``indices`` and ``sims`` are the units' nearest units (statement_units, align.neighbours)."""
+        self.units = units
         self.vectors = vectors
         self.terms = _incidence([s.terms for s in items])
         self.names = _incidence([s.names for s in items])
-        k = min(MARGIN_K, sims.shape[1])
-        self.density = sims[:, :k].mean(axis=1) if k else np.zeros(len(items), dtype=np.float32)
-        self.best: list[dict[int, int]] = []  # statement -> {article: its nearest statement there}
-        for row, neighbours in enumerate(indices):
-            best: dict[int, int] = {}
-            for j in neighbours.tolist():
-                if j != row:
-                    best.setdefault(items[j].article, j)
-            self.best.append(best)
-        self.article = np.array([s.article for s in items])
+        self.unit_of = np.zeros(len(items), dtype=np.int64)
+        for number, unit in enumerate(units):
+            self.unit_of[unit] = number
+        self.density = _density(sims)[self.unit_of]
+        self.size = len(units)
+        self.mutual = _mutual_keys(items, units, indices)
 
     def __call__(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """(len(left), 5) features of the pairs (left[k], right[k])."""
+        """(len(left), 5) features of the pairs (left[k], right[k]), in chunks that bound the memory used."""
+        if len(left) <= PAIR_CHUNK:
+            return self._features(left, right)
+        return np.vstack(
+            [
+                self._features(left[k : k + PAIR_CHUNK], right[k : k + PAIR_CHUNK])
+                for k in range(0, len(left), PAIR_CHUNK)
+            ]
+        )
+
+    def _features(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         cos = np.einsum("ij,ij->i", self.vectors[left], self.vectors[right])
         margin = cos - (self.density[left] + self.density[right]) / 2
-        mutual = np.array(
-            [self.best[i].get(self.article[j]) == j and self.best[j].get(self.article[i]) == i
-             for i, j in zip(left.tolist(), right.tolist(), strict=True)],
-            dtype=np.float32,
-        )  # fmt: skip
+        u, v = self.unit_of[left], self.unit_of[right]
+        keys = np.minimum(u, v) * self.size + np.maximum(u, v)
+        at = np.minimum(np.searchsorted(self.mutual, keys), max(len(self.mutual) - 1, 0))
+        mutual = (self.mutual[at] == keys).astype(np.float32) if len(self.mutual) else np.zeros(len(keys), np.float32)
         words = _jaccard(self.terms, left, right)
         return np.column_stack([cos, margin, mutual, words, _jaccard(self.names, left, right)])
 
@@ -193,6 +216,48 @@ class PairFeatures:
         i = np.repeat(np.asarray(left), len(right))
         j = np.tile(np.asarray(right), len(left))
         return self(i, j)
+
+
+def _density(sims: np.ndarray) -> np.ndarray:
+    """Mean cosine of each statement's MARGIN_K nearest neighbours that are not the same words again.
+
+    Reprints repeat sentences word for word; counting those would make every syndicated sentence
+    look as if it lived in a crowd, and hide its paraphrases.
+    """
+    out = np.zeros(len(sims), dtype=np.float32)
+    for row, values in enumerate(sims):
+        distinct = values[values < SAME_WORDS][:MARGIN_K]
+        out[row] = distinct.mean() if len(distinct) else 0.0
+    return out
+
+
+def _mutual_keys(items: list[Statement], units: list[list[int]], indices: np.ndarray) -> np.ndarray:
+    """Sorted keys (u * n + v, u < v) of the units that are each other's nearest in some article of the other."""
+    articles = [sorted({items[i].article for i in unit}) for unit in units]
+    best: list[dict[int, int]] = []  # unit -> {article: its nearest unit with a sentence there}
+    for row, neighbours in enumerate(indices.tolist()):
+        first: dict[int, int] = {}
+        for v in neighbours:
+            if v != row:
+                for article in articles[v]:
+                    first.setdefault(article, v)
+        best.append(first)
+    n = len(units)
+    keys = {
+        min(u, v) * n + max(u, v)
+        for u, first in enumerate(best)
+        for article, v in first.items()
+        if any(best[v].get(a) == u for a in articles[u])
+    }
+    return np.array(sorted(keys), dtype=np.int64)
+
+
+def statement_units(items: list[Statement]) -> list[list[int]]:
+    """Statements with the same words, counts and days (reprints), in order of their first statement."""
+    units: dict[tuple, list[int]] = {}
+    for i, s in enumerate(items):
+        units.setdefault((s.text, s.amounts, s.days, s.contrary), []).append(i)
+    return list(units.values())
 
 
 def _incidence(sets: list[frozenset[str]]) -> sparse.csr_matrix:
@@ -210,6 +275,6 @@ def _jaccard(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> 
     if len(left) == 0:
         return np.zeros(0, dtype=np.float32)
     both = np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
-    sizes = np.asarray(matrix.sum(axis=1)).ravel()
+    sizes = np.diff(matrix.indptr)  # one entry per item: the set's size
     union = sizes[left] + sizes[right] - both
     return np.divide(both, union, out=np.zeros_like(both, dtype=np.float64), where=union > 0).astype(np.float32)

@@ -1,4 +1,5 @@
-"""Markdown brief: per story, the articles with their metadata, clean text and what was removed."""
+"""Markdown brief: per story, the articles, the claims with their independent sources, the conflicts,
+who said what, the outlets' profiles, then each article's clean text and what was removed."""
 
 from __future__ import annotations
 
@@ -45,9 +46,71 @@ def _story(story: dict[str, Any]) -> list[str]:
     for a in articles:
         lines.append(f"| `{a['id']}` | {_cell(a['title'])} | " + " | ".join(_cell(a[k]) for k in columns) + " |")
     lines.append("")
+    lines += _claims(story["claims"])
+    lines += _conflicts(story["conflicts"])
     lines += _who_said_what(story["quotes"])
+    lines += _outlets(story["outlets"])
     for a in articles:
         lines += _article(a)
+    return lines
+
+
+SINGLE_SOURCE_SHOWN = 50
+
+
+def _claims(claims: list[dict[str, Any]]) -> list[str]:
+    """Corroborated claims in a table; single-source claims listed after, labelled as such."""
+    if not claims:
+        return []
+    corroborated = [c for c in claims if c["sources"] > 1]
+    single = [c for c in claims if c["sources"] == 1]
+    lines = ["## Claims", ""]
+    if corroborated:
+        lines += ["| claim | independent sources | outlets | sentences |", "|---|---|---|---|"]
+        for c in corroborated:
+            where = ", ".join(f"`{s['article']}#{s['sentence']}`" for s in c["support"])
+            lines.append(f"| {_escape(c['text'])} | {c['sources']} | {_escape(', '.join(c['outlets']))} | {where} |")
+        lines.append("")
+    else:
+        lines += ["No claim is corroborated by two independent sources.", ""]
+    if single:
+        lines += [f"### Single-source claims ({len(single)})", ""]
+        for c in single[:SINGLE_SOURCE_SHOWN]:
+            where = ", ".join(f"`{s['article']}#{s['sentence']}`" for s in c["support"])
+            lines.append(f"- {_escape(c['text'])} — *single source:* {_escape(', '.join(c['outlets']))} ({where})")
+        if len(single) > SINGLE_SOURCE_SHOWN:
+            lines.append(f"- … and {len(single) - SINGLE_SOURCE_SHOWN} more in the JSON brief")
+        lines.append("")
+    return lines
+
+
+def _conflicts(conflicts: list[dict[str, Any]]) -> list[str]:
+    if not conflicts:
+        return []
+    lines = ["## Conflicts", ""]
+    for c in conflicts:
+        lines += [f"### {c['kind'].capitalize()}: {_escape(c['description'])}", ""]
+        for side in (0, 1):
+            for e in (e for e in c["evidence"] if e["side"] == side):
+                lines.append(
+                    f"- {'A' if side == 0 else 'B'}: “{_escape(e['text'])}” (`{e['article']}#{e['sentence']}`)"
+                )
+        lines.append("")
+    return lines
+
+
+def _outlets(outlets: list[dict[str, Any]]) -> list[str]:
+    if not outlets:
+        return []
+    lines = ["## Outlets", "", "| outlet | articles | only it reports | widely reported, left out | hedged | quotes most |",
+             "|---|---|---|---|---|---|"]  # fmt: skip
+    for o in outlets:
+        speakers = ", ".join(f"{s['speaker']} ({s['quotes']})" for s in o["quoted_speakers"][:3])
+        lines.append(
+            f"| {_escape(o['outlet'])} | {len(o['articles'])} | {len(o['unique_claims'])} | {len(o['omitted_claims'])} "
+            f"| {o['hedged_share']:.0%} | {_cell(speakers)} |"
+        )
+    lines.append("")
     return lines
 
 
