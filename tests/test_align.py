@@ -136,7 +136,7 @@ def test_every_kind_of_conflict_is_found_with_evidence_from_both_sides(story: di
     denial = conflict(story, "denial")
     reported, denied = sides(denial)
     assert denied == {"courier"} and reported & {"herald", "post"}
-    assert denial["description"].startswith("transport ministry denies")
+    assert denial["description"].startswith("transport ministry denied")
 
     framing = conflict(story, "framing")
     assert sides(framing) == [{"post"}, {"herald"}] and "allegedly" in framing["description"]

@@ -41,7 +41,7 @@ THRESHOLD = 0.2  # mean probability over a merge's cross pairs
 RELATED = 0.2  # probability above which an incompatible pair is a possible conflict
 RELATED_DATE = 0.5  # the same for two different days: the sentences must be alike but for the date
 # Below RELATED, two weaker signs that an incompatible pair is about the same thing, given some similarity:
-RELATED_COSINE = 0.3
+RELATED_COSINE = 0.45
 DENIED_WORDS = 2  # a denial shares this many content words with what it denies ("tear gas")
 
 
@@ -157,6 +157,8 @@ def _can_merge(items: list[Statement], features: PairFeatures, a: list[int], b: 
         return False
     if items[a[0]].contrary != items[b[0]].contrary:  # a group never mixes denials and reports
         return False
+    if {items[i].article for i in a} & {items[j].article for j in b}:
+        return False  # an article states a claim once; two of its sentences are two claims
     flagged_a = {(items[i].amounts, items[i].days): i for i in a if items[i].amounts or items[i].days}
     flagged_b = {(items[j].amounts, items[j].days): j for j in b if items[j].amounts or items[j].days}
     return not any(incompatible(items[i], items[j]) for i in flagged_a.values() for j in flagged_b.values())

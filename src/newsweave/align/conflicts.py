@@ -3,7 +3,8 @@
 - number: two claims count the same thing and no reading of the counts
   overlaps ("a few dozen protesters" vs "thousands of protesters");
 - date: two claims put the same event on different days;
-- denial: a party denies or negates what other sources report;
+- denial: a party denies what other sources report (one conflict per denial,
+  with every claim it contradicts);
 - framing: within one claim, some sources assert it and others hedge it
   ("allegedly", "claimed");
 - attribution: within one claim, sources give the same statement to
@@ -11,8 +12,10 @@
 
 The first three come from the incompatible but related pairs that claim
 grouping kept apart (align.claims); the last two from inside a claim.
-Sides must come from different independent sources: a wire copy cannot
-disagree with its original. Evidence keeps one sentence per source and side.
+Outlets disagree only across independent sources: a wire copy cannot
+disagree with its original. A denial is a party's, so it counts even when
+the same outlet reports both the claim and its denial. Evidence keeps one
+sentence per source and side.
 """
 
 from __future__ import annotations
@@ -41,37 +44,41 @@ class ConflictFinder:
         return sorted(found, key=lambda c: (KINDS.index(c.kind), c.claims, c.description))
 
     def _between(self, related: list[tuple[int, int, float]]) -> list[Conflict]:
-        pairs: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
+        """Number and date conflicts per pair of claims; a denial with everything it contradicts."""
+        links: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
         for i, j, _ in related:
             a, b = self.items[i], self.items[j]
-            if self.sources[i] == self.sources[j] or self.claim_of[i] == self.claim_of[j]:
+            if self.claim_of[i] == self.claim_of[j]:
                 continue
-            if a.contrary != b.contrary:
-                kind = "denial"
+            if a.contrary != b.contrary:  # a party denies it, whichever outlet reports the denial
                 if a.contrary:
                     i, j = j, i  # side 0 reports, side 1 denies
-            elif numbers_disagree(a, b):
-                kind = "number"
-            else:
-                kind = "date"
-            if kind != "denial" and self.claim_of[i] > self.claim_of[j]:
+                links[("denial", self.claim_of[j], -1)].append((i, j))
+                continue
+            if self.sources[i] == self.sources[j]:
+                continue  # a wire copy cannot disagree with its original
+            kind = "number" if numbers_disagree(a, b) else "date"
+            if self.claim_of[i] > self.claim_of[j]:
                 i, j = j, i  # one conflict per pair of claims, whichever statement came first
-            pairs[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
+            links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
         out = []
-        for (kind, claim_a, claim_b), links in sorted(pairs.items()):
-            side_a = sorted({i for i, _ in links})
-            side_b = sorted({j for _, j in links})
-            a, b = self.items[links[0][0]], self.items[links[0][1]]
-            if kind == "number":
-                first, second, _ = numbers_disagree(a, b) or ("", "", "")
-                text = f'Counts disagree: "{first}" ({self._who(side_a)}) vs "{second}" ({self._who(side_b)})'
-            elif kind == "date":
-                text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
-                        f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
+        for (kind, first_claim, second_claim), pairs in sorted(links.items()):
+            side_a = sorted({i for i, _ in pairs})
+            side_b = sorted({j for _, j in pairs})
+            a, b = self.items[pairs[0][0]], self.items[pairs[0][1]]
+            if kind == "denial":
+                denier = b.speaker or "A party"
+                text = f"{denier} denied what {self._who(side_a)} reported"
+                reported = sorted({self.claim_of[i] for i in side_a})
+                claims = [self.claim_ids[first_claim]] + [self.claim_ids[c] for c in reported]
             else:
-                denier = b.speaker if b.stance == "denied" and b.speaker else "A party"
-                text = f"{denier} denies what {self._who(side_a)} report{'s' if len(side_a) == 1 else ''}"
-            claims = [self.claim_ids[claim_a], self.claim_ids[claim_b]]
+                if kind == "number":
+                    first, second, _ = numbers_disagree(a, b) or ("", "", "")
+                    text = f'Counts disagree: "{first}" ({self._who(side_a)}) vs "{second}" ({self._who(side_b)})'
+                else:
+                    text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
+                            f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
+                claims = [self.claim_ids[first_claim], self.claim_ids[second_claim]]
             out.append(Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
         return out
 
