@@ -178,15 +178,23 @@ def statement(amounts: tuple = (), days: frozenset = frozenset()) -> Statement:
 
 
 def test_counts_disagree_only_when_no_reading_overlaps() -> None:
-    dozens = statement((("people", 24.0, 60.0, "a few dozen", True),))
-    thousands = statement((("people", 2000.0, 9999.0, "thousands of", True),))
-    tens_of_thousands = statement((("people", 20000.0, 99999.0, "tens of thousands of", True),))
-    three, seven = statement((("people", 3.0, 3.0, "three", False),)), statement((("people", 7.0, 7.0, "7", False),))
-    drones = statement((("drone", 7.0, 7.0, "7", False),))
+    dozens = statement((("people", 24.0, 60.0, "a few dozen", True, None),))
+    thousands = statement((("people", 2000.0, 9999.0, "thousands of", True, None),))
+    tens_of_thousands = statement((("people", 20000.0, 99999.0, "tens of thousands of", True, None),))
+    three, seven = (
+        statement((("people", 3.0, 3.0, "three", False, None),)),
+        statement((("people", 7.0, 7.0, "7", False, None),)),
+    )
+    drones = statement((("drone", 7.0, 7.0, "7", False, None),))
+    five_of_seven = statement((("member", 5.0, 5.0, "five of seven", False, 7.0),))
+    four_of_seven = statement((("member", 4.0, 4.0, "four of seven", False, 7.0),))
+    seven_members = statement((("member", 7.0, 7.0, "seven", False, None),))
     assert numbers_disagree(dozens, thousands) == ("a few dozen", "thousands of", "people")
     assert numbers_disagree(thousands, tens_of_thousands) is None  # vague amounts a factor apart may agree
     assert numbers_disagree(three, seven) is not None
     assert numbers_disagree(three, drones) is None  # different things counted
+    assert numbers_disagree(five_of_seven, seven_members) is None  # the whole the part belongs to
+    assert numbers_disagree(five_of_seven, four_of_seven) == ("five of seven", "four of seven", "member")
     assert dates_disagree(statement(days=frozenset({"2025-03-13"})), statement(days=frozenset({"2025-03-14"})))
     assert not dates_disagree(statement(days=frozenset({"2025-03-13"})), statement())
 

@@ -45,20 +45,22 @@ RELATED_COSINE = 0.45
 DENIED_WORDS = 2  # a denial shares this many content words with what it denies ("tear gas")
 
 
-def related(a: Statement, b: Statement, probability: float, cosine: float) -> bool:
-    """An incompatible pair worth a conflict check.
+def related(a: Statement, b: Statement, probability: float, features: np.ndarray) -> bool:
+    """An incompatible pair worth a conflict check (``features`` is the pair's PairFeatures row).
 
     A denial is related to what it denies when they are alike or share its words ("tear gas"); two
-    counts when alike or when they count the same specific thing ("farmers", not "people"); two
-    dates only when the sentences are alike enough to be one claim but for the date, since a
-    sentence often dates a different event than its neighbour does ("the inquiry opened on Tuesday").
+    counts when alike, or when they count the same specific thing ("farmers"), or the same people
+    in sentences that are each other's closest match across the two articles; two dates only when
+    the sentences are alike enough to be one claim but for the date, since a sentence often dates a
+    different event than its neighbour does ("the inquiry opened on Tuesday").
     """
+    cosine, mutual = float(features[0]), bool(features[2])
     if a.contrary != b.contrary:
         denial, other = (a, b) if a.contrary else (b, a)
         return probability >= RELATED or (cosine >= RELATED_COSINE and len(denial.denied & other.terms) >= DENIED_WORDS)
     clash = numbers_disagree(a, b)
     if clash is not None:
-        return probability >= RELATED or (cosine >= RELATED_COSINE and clash[2] not in PEOPLE)
+        return probability >= RELATED or (cosine >= RELATED_COSINE and (clash[2] not in PEOPLE or mutual))
     return probability >= RELATED_DATE
 
 
@@ -82,7 +84,8 @@ class Grouping:
 
 def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
     features, left, right = candidates(items, vectors)
-    scores = probability(features(left, right)) if len(left) else np.zeros(0)
+    rows = features(left, right) if len(left) else np.zeros((0, len(PairFeatures.NAMES)))
+    scores = probability(rows)
     order = np.lexsort((right, left, -scores))
     parent = list(range(len(items)))
     members = {i: [i] for i in range(len(items))}
@@ -106,7 +109,7 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
     for k in order:
         i, j, score = int(left[k]), int(right[k]), float(scores[k])
         if incompatible(items[i], items[j]):
-            if related(items[i], items[j], score, float(vectors[i] @ vectors[j])):
+            if related(items[i], items[j], score, rows[k]):
                 pairs.append((i, j, score))
             continue
         if score < THRESHOLD:

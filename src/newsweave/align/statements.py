@@ -40,6 +40,12 @@ PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident"
           "victim", "casualtie", "worker", "student", "participant", "supporter", "individual", "adult"}  # fmt: skip
 
 
+# What is counted, low, high, as written, vague, and the whole it is part of ("5 of 7": 7) or None.
+Amount = tuple[str, float, float, str, bool, float | None]
+# Nouns of one scale: "50 basis points", "0.5 points" and "half a percentage point" are one move of 0.5 points.
+POINTS = {"point", "percentage", "basis", "percentage-point", "basis-point"}
+
+
 @dataclass(slots=True)
 class Statement:
     article: int  # index into the story's articles
@@ -53,7 +59,7 @@ class Statement:
     terms: frozenset[str]
     denied: frozenset[str]  # content words of what a denial denies ("denied that officers used tear gas")
     names: frozenset[str]
-    amounts: tuple[tuple[str, float, float, str, bool], ...]  # (what is counted, low, high, as written, vague)
+    amounts: tuple[Amount, ...]
     days: frozenset[str]  # ISO days the sentence names
 
     @property
@@ -127,7 +133,7 @@ def _inside(start: int, end: int, sentence: object) -> bool:
     return start < sentence.end and sentence.start < end  # type: ignore[attr-defined]
 
 
-def _amounts(article: Article, sentence: object) -> list[tuple[str, float, float, str, bool]]:
+def _amounts(article: Article, sentence: object) -> list[Amount]:
     out = []
     for q in article.quantities:
         if not _inside(q.start, q.end, sentence) or not q.object:
@@ -141,21 +147,33 @@ def _amounts(article: Article, sentence: object) -> list[tuple[str, float, float
         if q.approx:
             low, high = low * (1 - APPROX_SLACK), high * (1 + APPROX_SLACK)
         noun = q.object.lower().rstrip("s")
+        if noun in POINTS:
+            noun = "point"
+            if article.text[q.end : q.end + 12].lower().lstrip().startswith("basis"):
+                low, high = low / 100, high / 100
         counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")
-        out.append((counted, float(low), float(high), q.text, q.value is None))
+        out.append((counted, float(low), float(high), q.text, q.value is None, q.of))
     return out
 
 
 def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
-    """The two amounts as written, and what they count, when no reading of the counts of one thing overlaps."""
+    """The two amounts as written, and what they count, when no reading of the counts of one thing agrees.
+
+    Two counts agree when their ranges overlap (vague amounts within a factor of VAGUE_GAP), or when a
+    plain count is the whole the other is part of ("seven members" and "five of seven members").
+    """
     clash = None
-    for what, low, high, text, vague in a.amounts:
-        for other, low2, high2, text2, vague2 in b.amounts:
+    for what, low, high, text, vague, whole in a.amounts:
+        for other, low2, high2, text2, vague2, whole2 in b.amounts:
             if what != other:
                 continue
             gap = VAGUE_GAP if vague or vague2 else 1.0
             if low <= high2 * gap and low2 <= high * gap:
-                return None  # some reading of the counts of the same thing agrees
+                return None
+            if (whole is None and whole2 is not None and low <= whole2 <= high) or (
+                whole2 is None and whole is not None and low2 <= whole <= high2
+            ):
+                return None
             clash = clash or (text, text2, what)
     return clash
 

@@ -74,7 +74,7 @@ QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<from>{_NUM})\s?(?:-|–|to)\s?(?P<to>{_NUM})(?!\d)|"
     rf"(?P<vague>\b(?:{_VAGUE}))|{_AMOUNT})"
-    rf"(?:\s+of\s+(?P<of>{_NUM}|{_WORDNUM})\b)?",
+    rf"(?:\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+['’]s\s+)?(?P<of>{_NUM}|{_WORDNUM})\b)?",
     re.IGNORECASE,
 )
 _OBJECT = re.compile(r"\s+(?:of\s+(?:the\s+)?)?(?P<obj>(?:[a-z][a-z'-]+\s+){0,1}[a-z][a-z'-]+)")
