@@ -1,8 +1,8 @@
 """Alignment at scale: one synthetic story of N articles, aligned by newsweave and by an all-pairs peer.
 
 The story is a fictional dam failure retold by N articles from up to 80 outlets: each article
-states 6-12 of 30 facts, each fact in one of three paraphrases (popular facts in most articles,
-rare ones in a few), with some counts changed (number conflicts), some statements hedged, a few
+states 6-12 of 30 facts, each fact in one of three paraphrases with varied openers and
+attributions (popular facts in most articles, rare ones in a few), with some counts changed (number conflicts), some statements hedged, a few
 sentences of its own, and about a fifth of the articles reprinting another one word for word.
 Deterministic for a given seed.
 
@@ -114,6 +114,16 @@ ACCOUNTS = ["the bakery on her street reopened within a day", "his brother is st
             "students slept in the town hall", "the hospital generator kept running", "the ferry carried cars across the river",
             "her grandmother refused to leave", "the road to the capital is blocked by mud", "soldiers brought drinking water",
             "the harvest is lost for this year", "his car floated down the main street", "the post office reopened in a tent"]  # fmt: skip
+# Outlets retell the same fact in their own words: openers and attributions vary the sentence.
+OPENERS = ["", "", "Meanwhile, ", "On Tuesday, ", "As the water receded, ", "In the meantime, "]
+CLOSERS = [
+    "",
+    "",
+    ", local media reported",
+    ", witnesses said",
+    ", according to the regional council",
+    ", residents said",
+]
 HEDGES = ["Reportedly, ", "It is alleged that "]
 NAMES = ["Ana", "Boris", "Carla", "Dmitri", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Lev"]
 PLACES = ["Tobel", "Marn", "Usk", "Pellin", "Radna", "Sorv", "Quill", "Vesna"]
@@ -142,6 +152,10 @@ def generate(n: int, seed: int = 11) -> tuple[list[dict], dict[tuple[str, str], 
             slots = {"day": rng.choice(["Monday", "Monday night"]), "dead": rng.choice([12, 12, 12, 40]),
                      "evac": rng.choice(["3,000", "3,000", "30"])}  # fmt: skip
             text = rng.choice(FACTS[fact]).format(**slots)
+            opener, closer = rng.choice(OPENERS), rng.choice(CLOSERS)
+            if not text.startswith('"'):
+                text = opener + (text[0].lower() + text[1:] if opener else text)
+                text = text[:-1] + closer + "." if closer else text
             if rng.random() < 0.1:
                 text = rng.choice(HEDGES) + text[0].lower() + text[1:]
             sentences.append(text)

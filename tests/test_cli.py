@@ -69,6 +69,31 @@ def test_brief_markdown_shows_metadata_text_and_removed(examples: Path, tmp_path
     assert "## Articles" in md and "**outlet:** Meridian Press Agency" in md
     assert "Three people were killed and eleven were taken to hospital" in md
     assert "<details><summary>Removed" in md and "*promo*" in md
+    claims = md.split("## Claims", 1)[1].split("## Conflicts", 1)[0]
+    assert "| claim | independent sources | outlets | sentences |" in claims and "*single source:*" in claims
+    conflicts = md.split("## Conflicts", 1)[1].split("## Who said what", 1)[0]
+    assert '### Number: Counts disagree: "Seven" (Daily Ledger) vs "Three"' in conflicts
+    assert "- A: “" in conflicts and "- B: “" in conflicts
+    assert "| outlet | articles | only it reports |" in md.split("## Outlets", 1)[1]
+
+
+def test_brief_aligns_the_example_story(brief_json: bytes) -> None:
+    [story] = json.loads(brief_json)["stories"]
+    claims = {c["id"]: c for c in story["claims"]}
+    death_toll = [c for c in story["conflicts"] if c["kind"] == "number" and "Seven" in c["description"]]
+    assert len(death_toll) == 1 and {e["article"] for e in death_toll[0]["evidence"]} == {
+        "01-meridian-wire",
+        "04-daily-ledger",
+    }  # the wire's reprint is the same source, so it is not repeated as evidence
+    wire_only = claims[death_toll[0]["claims"][1]]
+    assert wire_only["sources"] == 1 and wire_only["single_source"]
+    assert wire_only["outlets"] == ["Meridian Press Agency", "The Coastal Herald"]
+    assert any(
+        c["kind"] == "denial" and c["description"].startswith("Ministry of Transport") for c in story["conflicts"]
+    )
+    profiles = {p["outlet"]: p for p in story["outlets"]}
+    assert profiles["The Coastal Herald"]["sources"] == profiles["Meridian Press Agency"]["sources"]
+    assert profiles["NewsFlash247"]["hedged_share"] > profiles["Meridian Press Agency"]["hedged_share"]
 
 
 def test_extract_json_sentences_satisfy_the_offset_invariant(examples: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-EXACT_LIMIT = 2000
+EXACT_LIMIT = 1000
 BLOCK = 1024
 HNSW_LINKS = 32
 HNSW_BUILD = 80
