@@ -4,8 +4,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Debian packages the test suite needs (none yet; the browser tests will add chromium here).
-APT_PACKAGES :=
+# Debian packages the test suite needs: chromium for the HTML report tests (driven by Playwright).
+APT_PACKAGES := chromium
 
 .PHONY: demo test lint bench clean apt
 

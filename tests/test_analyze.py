@@ -174,3 +174,13 @@ def test_questions_titles_and_non_sources_are_not_quotes() -> None:
     assert not any("party had been divided" in t for t in texts)  # "the retirement" is not a source of speech
     assert "Morning Report With Ann Lee" not in texts  # a programme's title, not quoted speech
     assert any(q.text == "the budget would be cut by a tenth" and q.speaker == "mayor" for q in a.quotes)
+
+
+def test_dates_in_sentences_about_the_future_are_placed_ahead() -> None:
+    published = "2025-03-14"  # a Friday
+    [monday] = find_dates("The port expects to reopen the berths on Monday.", published)
+    [past_monday] = find_dates("The port closed the berths on Monday.", published)
+    [new_year] = find_dates("The pact takes effect on January 1.", published)
+    [past_new_year] = find_dates("The pact was drafted on January 1.", published)
+    assert (monday.value, past_monday.value) == ("2025-03-17", "2025-03-10")
+    assert (new_year.value, past_new_year.value) == ("2026-01-01", "2025-01-01")

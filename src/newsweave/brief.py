@@ -3,8 +3,8 @@
 Articles are grouped into stories by group.stories; each story is one entry.
 Articles carry their analysis (sentences with stance, entities, quantities,
 dates); the story lists every quote with speakers made canonical across
-its articles. Sections that later stages fill (claims, conflicts, outlets,
-summary, timeline) are present as empty lists, never filled with stand-ins.
+its articles, its claims, conflicts and outlet profiles (align), and its
+cited summary and timeline (summarize).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from newsweave.analyze.embed import encode
 from newsweave.analyze.entities import merge_story
 from newsweave.group.stories import cluster, lead_text
 from newsweave.model import Article, ReadError
+from newsweave.summarize import LENGTH, summarize, timeline
 
 SCHEMA = "newsweave/1"
 
@@ -56,8 +57,10 @@ def story_groups(articles: list[Article]) -> list[list[Article]]:
     return [[by_id[i] for i in ids] for ids in members]
 
 
-def build_story(articles: list[Article], label: str | None = None) -> dict[str, Any]:
-    """One story of the contract; ``label`` is a stored story's id, else one is made from the members."""
+def build_story(articles: list[Article], label: str | None = None, length: int = LENGTH) -> dict[str, Any]:
+    """One story of the contract; ``label`` is a stored story's id, else one is made from the members.
+
+    ``length`` is the number of summary lines."""
     speakers = story_speakers(articles)
     quotes = story_quotes(articles, speakers)
     alignment = align_story(articles, quotes, speakers)
@@ -69,16 +72,19 @@ def build_story(articles: list[Article], label: str | None = None) -> dict[str, 
         "claims": [c.to_dict() for c in alignment.claims],
         "conflicts": [c.to_dict() for c in alignment.conflicts],
         "outlets": alignment.outlets,
-        "summary": [],
-        "timeline": [],
+        "summary": summarize(articles, alignment, length),
+        "timeline": timeline(articles, alignment),
     }
 
 
 def build_brief(
-    articles: list[Article], errors: list[ReadError], stories: list[tuple[str, list[Article]]] | None = None
+    articles: list[Article],
+    errors: list[ReadError],
+    stories: list[tuple[str, list[Article]]] | None = None,
+    length: int = LENGTH,
 ) -> dict[str, Any]:
     """The contract: one story per cluster of the run's articles (or the given labelled stories), then errors."""
     if stories is None:
         stories = [(story_id(group), group) for group in story_groups(articles)]
-    stories = [build_story(group, label) for label, group in stories]
+    stories = [build_story(group, label, length) for label, group in stories]
     return {"schema": SCHEMA, "stories": stories, "errors": [e.to_dict() for e in errors]}  # type: ignore[dict-item]

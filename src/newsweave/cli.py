@@ -31,11 +31,14 @@ from newsweave.model import ReadError
 from newsweave.pipeline import Extraction
 from newsweave.pipeline import extract as run_extract
 from newsweave.read import expand_inputs
+from newsweave.render.html import brief_to_html
 from newsweave.render.json import to_json, to_jsonl
 from newsweave.render.markdown import brief_to_markdown
+from newsweave.render.terminal import brief_to_terminal
 from newsweave.render.text import articles_to_text
 from newsweave.store import DEFAULT_PATH as DEFAULT_DB
 from newsweave.store import Store
+from newsweave.summarize import LENGTH, LENGTHS
 
 app = typer.Typer(
     name="newsweave",
@@ -71,6 +74,25 @@ class ExtractFormat(StrEnum):
 class BriefFormat(StrEnum):
     json = "json"
     md = "md"
+    html = "html"
+    text = "text"
+
+
+LengthOption = Annotated[
+    int,
+    typer.Option("--length", min=LENGTHS.start, max=LENGTHS.stop - 1, help="Lines in each story's summary."),
+]
+
+
+def _render_brief(data: dict, fmt: BriefFormat, output: Path | None) -> str:
+    """The brief in the chosen format; the terminal view has colours only when it goes to a terminal."""
+    if fmt is BriefFormat.json:
+        return to_json(data)
+    if fmt is BriefFormat.html:
+        return brief_to_html(data)
+    if fmt is BriefFormat.text:
+        return brief_to_terminal(data, color=output is None and sys.stdout.isatty())
+    return brief_to_markdown(data)
 
 
 def _version(value: bool) -> None:
@@ -133,10 +155,12 @@ def brief(
     inputs: Inputs,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
     output: Output = None,
+    length: LengthOption = LENGTH,
     engine: EngineOption = "local",
     scheduler: SchedulerOption = None,
 ) -> None:
-    """A brief of the stories in INPUTS: the JSON contract (schema newsweave/1) or Markdown.
+    """A brief of the stories in INPUTS: the JSON contract (schema newsweave/1), Markdown, a
+    self-contained HTML report, or a terminal view.
 
     [bold]Examples[/bold]
 
@@ -144,12 +168,14 @@ def brief(
 
       newsweave brief articles/ --format json -o brief.json
 
-      newsweave brief 'crawl/**/*.html.gz' --format md -o brief.md
+      newsweave brief articles/ --format html -o report.html --length 10
+
+      newsweave brief 'crawl/**/*.html.gz' --format text
     """
     result = _analysed(inputs, engine, scheduler)
     with _models():
-        data = build_brief(result.articles, result.errors)
-    _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, result.errors)
+        data = build_brief(result.articles, result.errors, length=length)
+    _emit(_render_brief(data, fmt, output), output, result.errors)
 
 
 class QuotesFormat(StrEnum):
@@ -260,8 +286,9 @@ def report(
     ] = None,
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.md,
     output: Output = None,
+    length: LengthOption = LENGTH,
 ) -> None:
-    """A brief of the stories in the store (the same contract as `brief`).
+    """A brief of the stories in the store (the same contract and formats as `brief`).
 
     [bold]Examples[/bold]
 
@@ -282,8 +309,8 @@ def report(
     articles = [a for _, group in groups for a in group]
     with _models():
         analyze(articles)
-    data = build_brief(articles, [], stories=groups)
-    _emit(to_json(data) if fmt is BriefFormat.json else brief_to_markdown(data), output, [])
+        data = build_brief(articles, [], stories=groups, length=length)
+    _emit(_render_brief(data, fmt, output), output, [])
 
 
 class StoriesFormat(StrEnum):

@@ -31,7 +31,8 @@ VAGUE_GAP = 3.0  # "thousands" and "tens of thousands" may describe one crowd; "
 _DAY = re.compile(r"\d|day\b|tonight|night|morning|evening", re.IGNORECASE)
 # "..., the ministry said on Friday": the day of the saying, not of the event.
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told|announced|added|confirmed|stated|reported|wrote|posted|tweeted)(?:\s+\w+){0,2}\s+$",
+    r"\b(?:said|says|told|announced|added|confirmed|stated|reported|wrote|posted|tweeted)(?:\s+\w+){0,2}"
+    r"(?:\s+(?:at|in|outside|during)\s+(?:the|a|an)\s+\w+(?:\s+\w+)?)?\s+$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -112,21 +113,27 @@ def _denied_terms(text: str, cue: str | None) -> frozenset[str]:
     return frozenset(stems(_WORD.findall(text[text.index(cue) + len(cue) :])))
 
 
-def _days(article: Article, sentence: object) -> frozenset[str]:
-    """The ISO days of the events the sentence reports ("on April 2", "on Monday").
+def event_dates(article: Article, sentence: object) -> list[str]:
+    """The normalised dates (day, month or year) of the events the sentence reports, in text order.
 
-    Not weeks or months, not the day something was said ("said on Friday"), and not a day that names
-    another event ("before Thursday's fire").
+    Not the day something was said ("said on Friday"), and not a day that names another event
+    ("before Thursday's fire").
     """
-    days = set()
+    out = []
     for d in article.dates:
-        if not (d.value and len(d.value) == 10 and _DAY.search(d.text) and _inside(d.start, d.end, sentence)):
+        if not (d.value and _inside(d.start, d.end, sentence)):
             continue
         before, after = article.text[max(0, d.start - 40) : d.start], article.text[d.end : d.end + 2]
         if _SAID_ON.search(before) or after in ("'s", "’s"):
             continue
-        days.add(d.value)
-    return frozenset(days)
+        if len(d.value) < 10 or _DAY.search(d.text):  # "last week" is placed on a day, but names none
+            out.append(d.value)
+    return out
+
+
+def _days(article: Article, sentence: object) -> frozenset[str]:
+    """The ISO days of the events the sentence reports ("on April 2", "on Monday"), not weeks or months."""
+    return frozenset(value for value in event_dates(article, sentence) if len(value) == 10)
 
 
 def _inside(start: int, end: int, sentence: object) -> bool:

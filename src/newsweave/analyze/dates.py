@@ -59,7 +59,7 @@ def find_dates(text: str, published: str | None) -> list[TimeExpression]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            value, category = _value(kind, m, anchor)
+            value, category = _value(kind, m, anchor, _future(text, m.start()))
             if kind in ("mdy", "dmy", "iso") and value is None and category == "invalid":
                 continue
             taken.append((m.start(), m.end()))
@@ -81,7 +81,23 @@ def _month(raw: str) -> int:
     return MONTHS.get(raw.lower().rstrip("."), 0) if not raw.isdigit() else int(raw)
 
 
-def _value(kind: str, m: re.Match[str], anchor: date | None) -> tuple[str | None, str]:
+# Words before a date in its sentence that put it ahead: "will reopen on Monday", "takes effect on July 1".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|expects? to|expected to|plans? to|planned for|(?:is|are) (?:set|due|scheduled) to|"
+    r"scheduled for|(?:takes?|take) effect|to reopen|to resume|to begin|to start|from next)\b",
+    re.IGNORECASE,
+)
+
+
+def _future(text: str, start: int) -> bool:
+    before = text[max(0, start - 100) : start]
+    before = re.split(r"[.!?]\s", before)[-1]
+    return bool(_FUTURE.search(before))
+
+
+def _value(kind: str, m: re.Match[str], anchor: date | None, future: bool = False) -> tuple[str | None, str]:
+    """The date's normalised value and kind; a date without a year, or a weekday, is placed before the
+    anchor (the publication date) unless its sentence speaks of the future."""
     if kind in ("mdy", "dmy", "iso"):
         month, day = _month(m.group("m")), int(m.group("d"))
         year = int(m.group("y")) if m.group("y") else None
@@ -90,7 +106,9 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> tuple[str | None
                 return None, "relative"
             year = anchor.year
             try:
-                if date(year, month, day) > anchor + timedelta(days=1):
+                if future and date(year, month, day) < anchor:
+                    year += 1  # "will take effect on January 1" in a March article: next year's
+                elif not future and date(year, month, day) > anchor + timedelta(days=1):
                     year -= 1  # "October 17" in a December article is this year's; in January, last year's
             except ValueError:
                 return None, "invalid"
@@ -114,7 +132,7 @@ def _value(kind: str, m: re.Match[str], anchor: date | None) -> tuple[str | None
         target = WEEKDAYS.index(m.group("w").lower())
         back = (anchor.weekday() - target) % 7
         words = m.group(0).lower()
-        if words.startswith("next"):
+        if words.startswith("next") or (future and not words.startswith("last")):
             return (anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)).isoformat(), "relative"
         if words.startswith("last") and back == 0:
             back = 7

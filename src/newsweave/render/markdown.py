@@ -46,16 +46,52 @@ def _story(story: dict[str, Any]) -> list[str]:
     for a in articles:
         lines.append(f"| `{a['id']}` | {_cell(a['title'])} | " + " | ".join(_cell(a[k]) for k in columns) + " |")
     lines.append("")
+    lines += _summary(story["summary"], articles)
     lines += _claims(story["claims"])
     lines += _conflicts(story["conflicts"])
     lines += _who_said_what(story["quotes"])
     lines += _outlets(story["outlets"])
+    lines += _timeline(story["timeline"])
     for a in articles:
         lines += _article(a)
     return lines
 
 
 SINGLE_SOURCE_SHOWN = 50
+
+
+def _summary(summary: list[dict[str, Any]], articles: list[dict[str, Any]]) -> list[str]:
+    """Numbered lines with numbered citations; the cited sentences are listed under them."""
+    if not summary:
+        return []
+    numbers: dict[tuple[str, int], int] = {}
+    lines = ["## Summary", ""]
+    for n, line in enumerate(summary, 1):
+        marks = "".join(
+            f"[{numbers.setdefault((c['article'], c['sentence']), len(numbers) + 1)}]" for c in line["citations"]
+        )
+        lines.append(f"{n}. {_escape(line['text'])} {marks} — *{line['label']}*")
+    lines += ["", "Cited sentences:", ""]
+    by_id = {a["id"]: a for a in articles}
+    for (article, sentence), number in numbers.items():
+        a = by_id[article]
+        span = a["sentences"][sentence]
+        text = a["text"][span["start"] : span["end"]]
+        lines.append(f"- [{number}] {_cell(a['outlet'])}, `{article}#{sentence}`: “{_escape(text)}”")
+    lines.append("")
+    return lines
+
+
+def _timeline(entries: list[dict[str, Any]]) -> list[str]:
+    if not entries:
+        return []
+    lines = ["## Timeline", ""]
+    for e in entries:
+        where = ", ".join(f"`{c['article']}#{c['sentence']}`" for c in e["citations"])
+        note = " — *disputed date*" if e["disputed"] else ""
+        lines.append(f"- **{e['date']}** {_escape(e['text'])} ({where}){note}")
+    lines.append("")
+    return lines
 
 
 def _claims(claims: list[dict[str, Any]]) -> list[str]:

@@ -1,0 +1,187 @@
+"""The self-contained HTML report: one file, inline CSS, JS and SVG, no network request.
+
+The page is built from the brief (the JSON contract) through a Jinja2
+template with autoescaping on, so every piece of article text is escaped:
+a "<script>" in an article is shown, never run. Sentences are wrapped in
+anchors (``s-{story}-{article}-{sentence}``) that the summary's citation
+marks, the claims matrix, the conflicts and the timeline link to; a click
+scrolls to the sentence and highlights it. This module prepares the view
+(paragraphs cut into sentences, the claims x outlets matrix grouped by
+independent source, chart scales); the template only lays it out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from newsweave.clean.lines import REASONS
+
+MATRIX_ROWS = 40  # claims shown in the matrix: the best corroborated first
+STANCE_MARK = {"asserted": "●", "attributed": "◆", "hedged": "◐", "denied": "✕"}
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("newsweave", "render/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def brief_to_html(brief: dict[str, Any]) -> str:
+    stories = [_story_view(n, story) for n, story in enumerate(brief["stories"])]
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(schema=brief["schema"], stories=stories, errors=brief["errors"], reasons=REASONS, marks=STANCE_MARK)
+    )
+
+
+def anchor(story: int, article: int, sentence: int) -> str:
+    return f"s-{story}-{article}-{sentence}"
+
+
+def _story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
+    articles = story["articles"]
+    index = {a["id"]: k for k, a in enumerate(articles)}
+
+    def link(article: str, sentence: int) -> str:
+        return anchor(number, index[article], sentence)
+
+    def sentence_text(article: str, sentence: int) -> str:
+        a = articles[index[article]]
+        span = a["sentences"][sentence]
+        return a["text"][span["start"] : span["end"]]
+
+    numbers: dict[tuple[str, int], int] = {}
+    summary = []
+    for line in story["summary"]:
+        marks = []
+        for c in line["citations"]:
+            key = (c["article"], c["sentence"])
+            marks.append({"number": numbers.setdefault(key, len(numbers) + 1), "href": link(*key),
+                          "title": f"{articles[index[c['article']]]['outlet'] or c['article']}: {sentence_text(*key)}"})  # fmt: skip
+        summary.append({**line, "marks": marks})
+    outlet_of = {a["id"]: a["outlet"] or a["id"] for a in articles}
+    profiles = {p["outlet"]: p for p in story["outlets"]}
+    return {
+        "number": number,
+        "id": story["id"],
+        "title": story["title"] or "Untitled story",
+        "outlets": sorted(set(outlet_of.values())),
+        "summary": summary,
+        "matrix": _matrix(story, outlet_of, profiles, link),
+        "conflicts": [
+            {
+                **c,
+                "sides": [
+                    [
+                        {**e, "href": link(e["article"], e["sentence"]), "outlet": outlet_of[e["article"]]}
+                        for e in c["evidence"]
+                        if e["side"] == side
+                    ]
+                    for side in (0, 1)
+                ],
+            }
+            for c in story["conflicts"]
+        ],
+        "speakers": _speakers(story["quotes"], outlet_of),
+        "profiles": _profiles(story["outlets"]),
+        "timeline": [
+            {
+                **e,
+                "links": [
+                    {"href": link(c["article"], c["sentence"]), "outlet": outlet_of[c["article"]]}
+                    for c in e["citations"]
+                ],
+            }
+            for e in story["timeline"]
+        ],
+        "articles": [_article_view(number, k, a) for k, a in enumerate(articles)],
+        "claim_count": len(story["claims"]),
+        "corroborated": sum(1 for c in story["claims"] if c["sources"] > 1),
+    }
+
+
+def _matrix(story: dict[str, Any], outlet_of: dict[str, str], profiles: dict[str, Any], link: Any) -> dict[str, Any]:
+    """Claims x outlets, outlets grouped by independent source (reprints side by side under their source)."""
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for outlet, profile in profiles.items():
+        by_source[" + ".join(profile["sources"])].append(outlet)
+    groups = sorted(by_source.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    columns = [outlet for _, outlets in groups for outlet in sorted(outlets)]
+    rows = []
+    for claim in story["claims"][:MATRIX_ROWS]:
+        cells: dict[str, dict[str, str]] = {}
+        for s in claim["support"]:
+            cells.setdefault(
+                outlet_of[s["article"]], {"stance": s["stance"], "href": link(s["article"], s["sentence"])}
+            )
+        rows.append({"claim": claim, "cells": [cells.get(outlet) for outlet in columns]})
+    return {
+        "groups": [{"source": source, "span": len(outlets), "shared": len(outlets) > 1} for source, outlets in groups],
+        "columns": columns,
+        "rows": rows,
+        "hidden": max(0, len(story["claims"]) - MATRIX_ROWS),
+    }
+
+
+def _speakers(quotes: list[dict[str, Any]], outlet_of: dict[str, str]) -> list[dict[str, Any]]:
+    said: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for q in quotes:
+        item = said[q["speaker"] or "Unattributed"].setdefault(
+            q["text"], {"text": q["text"], "kind": q["kind"], "outlets": []}
+        )
+        if outlet_of[q["article"]] not in item["outlets"]:
+            item["outlets"].append(outlet_of[q["article"]])
+    ordered = sorted(said.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [{"speaker": speaker, "quotes": list(items.values())} for speaker, items in ordered]
+
+
+def _profiles(outlets: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bar lengths for the outlet charts, scaled to the largest value of each measure."""
+    most_unique = max([len(o["unique_claims"]) for o in outlets] + [1])
+    most_omitted = max([len(o["omitted_claims"]) for o in outlets] + [1])
+    rows = [
+        {
+            **o,
+            "unique": len(o["unique_claims"]),
+            "omitted": len(o["omitted_claims"]),
+            "unique_w": 160 * len(o["unique_claims"]) / most_unique,
+            "omitted_w": 160 * len(o["omitted_claims"]) / most_omitted,
+            "hedged_w": 160 * o["hedged_share"],
+        }
+        for o in outlets
+    ]
+    return {"rows": rows, "height": 26 * len(rows) + 30}
+
+
+def _article_view(story: int, number: int, article: dict[str, Any]) -> dict[str, Any]:
+    """The article's paragraphs as runs of plain text and anchored sentences."""
+    text, paragraphs = article["text"], []
+    sentences = list(enumerate(article["sentences"]))
+    start = 0
+    for block in text.split("\n\n"):
+        end = start + len(block)
+        runs, cursor = [], start
+        for k, s in sentences:
+            if s["start"] >= start and s["end"] <= end:
+                if s["start"] > cursor:
+                    runs.append({"text": text[cursor : s["start"]], "id": None})
+                runs.append(
+                    {"text": text[s["start"] : s["end"]], "id": anchor(story, number, k), "stance": s.get("stance")}
+                )
+                cursor = s["end"]
+        if cursor < end:
+            runs.append({"text": text[cursor:end], "id": None})
+        paragraphs.append(runs)
+        start = end + 2
+    return {**article, "paragraphs": paragraphs, "anchor": f"a-{story}-{number}"}
