@@ -13,8 +13,9 @@ from newsweave.align import neighbours as nn
 from newsweave.align.sources import source_keys
 from newsweave.align.statements import Statement, dates_disagree, numbers_disagree
 from newsweave.brief import build_story, story_quotes, story_speakers
-from newsweave.model import Article
+from newsweave.model import Article, Claim, Support
 from newsweave.pipeline import extract
+from newsweave.summarize import claim_line
 
 # A bridge collapse told by five outlets: a wire story, a verbatim reprint, and three independent
 # outlets that paraphrase, disagree on the toll, deny, hedge and give a quote to someone else.
@@ -71,12 +72,17 @@ STORY = [
 
 
 @pytest.fixture(scope="module")
-def story(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def articles(tmp_path_factory: pytest.TempPathFactory) -> list[Article]:
     path = tmp_path_factory.mktemp("bridge") / "bridge.jsonl"
     path.write_text("".join(json.dumps(row) + "\n" for row in STORY), encoding="utf-8")
     result = extract([str(path)], analysis=True)
     assert not result.errors
-    return build_story(result.articles)
+    return result.articles
+
+
+@pytest.fixture(scope="module")
+def story(articles: list[Article]) -> dict:
+    return build_story(articles)
 
 
 def claim_of(story: dict, article: str, words: str) -> dict:
@@ -212,3 +218,46 @@ def test_large_stories_use_a_deterministic_approximate_index(monkeypatch: pytest
     assert recall > 0.95
     assert not np.any(approximate == np.arange(600)[:, None])  # never its own neighbour
     assert np.all(np.diff(sims, axis=1) <= 1e-6)  # best first
+
+
+def test_summary_cites_every_line_and_leads_with_the_best_corroborated_claim(
+    story: dict, articles: list[Article]
+) -> None:
+    summary = story["summary"]
+    assert 5 <= len(summary) <= 7
+    sentences = {a.id: len(a.sentences) for a in articles}
+    for line in summary:
+        assert line["citations"] and all(0 <= c["sentence"] < sentences[c["article"]] for c in line["citations"])
+    first = summary[0]
+    assert first["claims"] == [claim_of(story, "npa", "collapsed")["id"]] and first["label"] == "corroborated"
+    assert {c["article"] for c in first["citations"]} <= {"npa", "gazette", "herald", "courier"}
+    assert len(first["citations"]) == 3  # one per independent source: the reprint is not cited again
+    claim_lines = [line["claims"][0] for line in summary if line["kind"] == "claim"]
+    assert len(claim_lines) == len(set(claim_lines))
+    conflicts = [line for line in summary if line["kind"] == "conflict"]
+    assert conflicts and all(line["label"].endswith("conflict") for line in conflicts)
+    assert len(build_story(articles, length=5)["summary"]) == 5
+
+
+def test_summary_lines_keep_their_attribution() -> None:
+    text = 'He repeated it. "We will rebuild it within a year." The bridge allegedly had deep cracks last year.'
+    article = Article(id="a", source="", text=text, outlet="Herald")
+    quote = Support("a", 1, 16, 51, "attributed", "Clara Voigt")
+    hedge = Support("a", 2, 52, len(text), "hedged", None)
+    lines = [claim_line(Claim("c1", text[s.start : s.end], [s], ["Herald"], 1), {"a": article}, {"a": "herald"})
+             for s in (quote, hedge)]  # fmt: skip
+    assert lines[0]["text"] == 'Clara Voigt: "We will rebuild it within a year."'
+    assert (
+        lines[1]["text"] == "The bridge allegedly had deep cracks last year."
+        and lines[1]["label"] == "single source, hedged"
+    )
+
+
+def test_timeline_dates_events_not_statements(story: dict) -> None:
+    timeline = story["timeline"]
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    collapse = claim_of(story, "npa", "collapsed")["id"]
+    entry = next(e for e in timeline if e["claims"] == [collapse])
+    assert entry["date"] == "2025-10-17" and entry["sources"] == 3 and not entry["disputed"]
+    assert all(e["citations"] for e in timeline)
+    assert not any(e["date"] == "2025-10-18" and "rebuild" in e["text"] for e in timeline)  # "said on Saturday"

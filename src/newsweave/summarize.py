@@ -48,7 +48,7 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
     room = length - len(conflicts)
     chosen = _mmr(corroborated, room - (1 if notable else 0))
     chosen += _mmr(notable, room - len(chosen))
-    lines = [_claim_line(c, by_id, sources) for c in chosen]
+    lines = [claim_line(c, by_id, sources) for c in chosen]
     for conflict in conflicts:
         lines.append(
             {
@@ -77,7 +77,7 @@ def timeline(articles: list[Article], alignment: Alignment) -> list[dict[str, An
         if not counts:
             continue
         when = min(counts, key=lambda v: (-counts[v], -len(v), v))  # most cited, then most precise, then earliest
-        line = _claim_line(claim, by_id, sources, [s for s, values in dated if when in values])
+        line = claim_line(claim, by_id, sources, [s for s, values in dated if when in values])
         entries.append({"date": when, "text": line["text"], "sources": claim.sources,
                         "disputed": claim.id in disputed, "claims": [claim.id], "citations": line["citations"]})  # fmt: skip
     return sorted(entries, key=lambda e: (e["date"], -e["sources"], e["claims"][0]))
@@ -114,7 +114,7 @@ def _mmr(claims: list[Claim], room: int) -> list[Claim]:
     return [pool[i] for i in sorted(chosen)]
 
 
-def _claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
+def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
                 support: list[Support] | None = None) -> dict[str, Any]:  # fmt: skip
     support = support or claim.support
     shown = next((s for s in support if by_id[s.article].text[s.start : s.end] == claim.text), support[0])
