@@ -1,7 +1,8 @@
 """Claims: statements from different articles that state the same proposition, paraphrases included.
 
 Pairs come from each statement's nearest neighbours by sentence embedding
-(align.neighbours). A pair's score is a logistic model over five features
+(align.neighbours), searched among distinct sentences (a reprinted
+sentence is one unit, grouped from the start). A pair's score is a logistic model over five features
 (statements.PairFeatures): embedding cosine, its margin over each side's
 neighbourhood, mutual nearest match, content-word and entity-name Jaccard;
 its weights were fitted on the annotated story sets
@@ -10,8 +11,9 @@ average linkage: two groups join only when the mean score over all their
 cross pairs clears ``THRESHOLD``, which stops one loose pair from chaining
 two claims together. Two statements that cannot be the same proposition
 never share a claim: incompatible counts of the same thing, different
-days, or one side denying what the other reports. Those pairs
-are kept: they are where conflicts (align.conflicts) are looked for.
+days, or one side denying what the other reports; nor do two sentences of
+one article. The incompatible pairs that are related (``related``) are
+kept: they are where conflicts (align.conflicts) are looked for.
 """
 
 from __future__ import annotations

@@ -1,1 +1,23 @@
-"""Renderers: the brief (a plain dict, see brief.py) as JSON or Markdown."""
+"""Renderers: the brief (a plain dict, see brief.py) as JSON, Markdown, HTML or a terminal view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def citation_numbers(summary: list[dict[str, Any]]) -> tuple[list[list[int]], dict[tuple[str, int], int]]:
+    """Each summary line's citation numbers, and the cited sentences in the order first cited.
+
+    Numbers follow first citation, so [1] is the first line's first source in every format.
+    """
+    numbers: dict[tuple[str, int], int] = {}
+    lines = [
+        [numbers.setdefault((c["article"], c["sentence"]), len(numbers) + 1) for c in line["citations"]]
+        for line in summary
+    ]
+    return lines, numbers
+
+
+def sentence_text(article: dict[str, Any], sentence: int) -> str:
+    span = article["sentences"][sentence]
+    return article["text"][span["start"] : span["end"]]

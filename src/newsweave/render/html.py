@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from newsweave.clean.lines import REASONS
+from newsweave.render import citation_numbers, sentence_text
 
 MATRIX_ROWS = 40  # claims shown in the matrix: the best corroborated first
 STANCE_MARK = {"asserted": "●", "attributed": "◆", "hedged": "◐", "denied": "✕"}
@@ -56,20 +57,15 @@ def _story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
     def link(article: str, sentence: int) -> str:
         return anchor(number, index[article], sentence)
 
-    def sentence_text(article: str, sentence: int) -> str:
-        a = articles[index[article]]
-        span = a["sentences"][sentence]
-        return a["text"][span["start"] : span["end"]]
-
-    numbers: dict[tuple[str, int], int] = {}
+    marks, _ = citation_numbers(story["summary"])
     summary = []
-    for line in story["summary"]:
-        marks = []
-        for c in line["citations"]:
-            key = (c["article"], c["sentence"])
-            marks.append({"number": numbers.setdefault(key, len(numbers) + 1), "href": link(*key),
-                          "title": f"{articles[index[c['article']]]['outlet'] or c['article']}: {sentence_text(*key)}"})  # fmt: skip
-        summary.append({**line, "marks": marks})
+    for line, cited in zip(story["summary"], marks, strict=True):
+        links = []
+        for c, k in zip(line["citations"], cited, strict=True):
+            a = articles[index[c["article"]]]
+            title = f"{a['outlet'] or a['id']}: {sentence_text(a, c['sentence'])}"
+            links.append({"number": k, "href": link(c["article"], c["sentence"]), "title": title})
+        summary.append({**line, "marks": links})
     outlet_of = {a["id"]: a["outlet"] or a["id"] for a in articles}
     profiles = {p["outlet"]: p for p in story["outlets"]}
     return {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsweave.clean.lines import REASONS
+from newsweave.render import citation_numbers, sentence_text
 
 _META = ("outlet", "author", "published", "dateline", "agency", "duplicate_of", "url")
 
@@ -64,19 +65,15 @@ def _summary(summary: list[dict[str, Any]], articles: list[dict[str, Any]]) -> l
     """Numbered lines with numbered citations; the cited sentences are listed under them."""
     if not summary:
         return []
-    numbers: dict[tuple[str, int], int] = {}
+    marks, numbers = citation_numbers(summary)
     lines = ["## Summary", ""]
-    for n, line in enumerate(summary, 1):
-        marks = "".join(
-            f"[{numbers.setdefault((c['article'], c['sentence']), len(numbers) + 1)}]" for c in line["citations"]
-        )
-        lines.append(f"{n}. {_escape(line['text'])} {marks} — *{line['label']}*")
+    for n, (line, cited) in enumerate(zip(summary, marks, strict=True), 1):
+        lines.append(f"{n}. {_escape(line['text'])} {''.join(f'[{k}]' for k in cited)} — *{line['label']}*")
     lines += ["", "Cited sentences:", ""]
     by_id = {a["id"]: a for a in articles}
     for (article, sentence), number in numbers.items():
         a = by_id[article]
-        span = a["sentences"][sentence]
-        text = a["text"][span["start"] : span["end"]]
+        text = sentence_text(a, sentence)
         lines.append(f"- [{number}] {_cell(a['outlet'])}, `{article}#{sentence}`: “{_escape(text)}”")
     lines.append("")
     return lines

@@ -13,6 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsweave.render import citation_numbers, sentence_text
+
 WIDTH = 110  # when not on a terminal
 LABEL_STYLE = {"corroborated": "green", "single source": "yellow", "conflict": "red"}
 SHOWN = 12  # rows per table; the JSON brief has them all
@@ -41,22 +43,20 @@ def _story(console: Console, story: dict[str, Any]) -> None:
     by_id = {a["id"]: a for a in articles}
     if story["summary"]:
         console.print(Text("\nSummary", style="bold underline"))
-        numbers: dict[tuple[str, int], int] = {}
-        for n, line in enumerate(story["summary"], 1):
-            marks = "".join(
-                f"[{numbers.setdefault((c['article'], c['sentence']), len(numbers) + 1)}]" for c in line["citations"]
-            )
+        marks, numbers = citation_numbers(story["summary"])
+        for n, (line, cited) in enumerate(zip(story["summary"], marks, strict=True), 1):
             kind = "conflict" if line["kind"] == "conflict" else line["label"].split(",")[0]
             text = Text(f"{n:>2}. ")
             text.append(line["text"])
-            text.append(f" {marks} ", style="cyan")
+            text.append(" " + "".join(f"[{k}]" for k in cited) + " ", style="cyan")
             text.append(f"({line['label']})", style=LABEL_STYLE.get(kind, ""))
             console.print(text)
         for (article, sentence), number in numbers.items():
             a = by_id[article]
-            span = a["sentences"][sentence]
-            cited = a["text"][span["start"] : span["end"]]
-            console.print(Text(f"  [{number}] {a['outlet'] or article} {article}#{sentence}: {cited}", style="dim"))
+            cited_text = sentence_text(a, sentence)
+            console.print(
+                Text(f"  [{number}] {a['outlet'] or article} {article}#{sentence}: {cited_text}", style="dim")
+            )
     _claims(console, story["claims"])
     _conflicts(console, story["conflicts"])
     _speakers(console, story["quotes"])
