@@ -39,9 +39,9 @@ from scipy.sparse.csgraph import connected_components
 
 from newsweave import brief
 from newsweave.align import claims as claim_model
-from newsweave.align import sentence_vectors
 from newsweave.align.claims import candidates
 from newsweave.align.statements import statements
+from newsweave.analyze.embed import encode_distinct
 from newsweave.pipeline import extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -196,7 +196,7 @@ def evaluate(story: dict, gold_articles: list[dict], analysed: list, verbose: bo
 def baseline_f1(gold_articles: list[dict], analysed: list, thresholds: list[float]) -> list[float]:
     """The usual approach, as a peer: sentence-embedding cosine above a threshold, connected components."""
     items = statements(analysed, brief.story_speakers(analysed))
-    vectors = sentence_vectors([s.text for s in items])
+    vectors = encode_distinct([s.text for s in items])
     spans = gold_spans(gold_articles, analysed)
     gold = {key: label for key, (_, _, label) in spans.items()}
     keys = [locate(spans, analysed[s.article].id, s.start, s.end) for s in items]
@@ -227,7 +227,7 @@ def calibrate(loaded: list) -> None:
     for story, gold_articles, analysed in loaded:
         speakers = brief.story_speakers(analysed)
         items = statements(analysed, speakers)
-        vectors = sentence_vectors([s.text for s in items])
+        vectors = encode_distinct([s.text for s in items])
         spans = gold_spans(gold_articles, analysed)
         gold = {key: label for key, (_, _, label) in spans.items()}
         labels = []

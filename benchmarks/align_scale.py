@@ -33,10 +33,10 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from newsweave.align import align_story, sentence_vectors
+from newsweave.align import align_story
 from newsweave.align.neighbours import EXACT_LIMIT
 from newsweave.align.statements import statement_units, statements
-from newsweave.analyze.embed import load_model
+from newsweave.analyze.embed import encode_distinct, load_model
 from newsweave.brief import story_quotes, story_speakers
 from newsweave.model import Claim, Support
 from newsweave.pipeline import extract
@@ -222,7 +222,7 @@ def main() -> None:
         items = statements(articles, speakers)
 
         def peer(items=items) -> np.ndarray:  # type: ignore[no-untyped-def]
-            vectors = sentence_vectors([s.text for s in items])
+            vectors = encode_distinct([s.text for s in items])
             return all_pairs(vectors, np.array([s.article for s in items]))
 
         groups, peer_seconds, peer_peak = measure(peer)

@@ -23,8 +23,8 @@ import numpy as np
 from rouge_score import rouge_scorer
 
 from newsweave import brief
-from newsweave.align import sentence_vectors
 from newsweave.align.statements import statements
+from newsweave.analyze.embed import encode_distinct
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align import SETS, load
@@ -41,7 +41,7 @@ def lead(analysed: list, n: int = 3) -> list[str]:
 
 def centroid(analysed: list, n: int = LENGTH) -> list[str]:
     texts = sorted({s.text for s in statements(analysed, {})})
-    vectors = sentence_vectors(texts)
+    vectors = encode_distinct(texts)
     centre = vectors.mean(axis=0)
     order = np.argsort(-(vectors @ centre), kind="stable")
     return [texts[i] for i in order[:n]]

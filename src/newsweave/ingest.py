@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsweave.analyze.embed import encode
+from newsweave.analyze.embed import encode_distinct
 from newsweave.clean import Draft, clean_document, finish
 from newsweave.engine import Engine, LocalEngine
 from newsweave.group.near_duplicates import signature
@@ -94,7 +94,7 @@ def _flush(
             drafts.append((result, digest))
     articles = finish([d for d, _ in drafts])
     signatures = engine.map(signature, [a.text for a in articles])
-    vectors = encode([lead_text(a.title, a.text) for a in articles])
+    vectors = encode_distinct([lead_text(a.title, a.text) for a in articles])  # a batch's reprints share a lead
     store.begin()
     for article, (_, digest), sig, vector in zip(articles, drafts, signatures, vectors, strict=True):
         story = stories.add(article.id, article.title, article.text, article.published, vector)

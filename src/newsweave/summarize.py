@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsweave.align import Alignment, sentence_vectors
+from newsweave.align import Alignment
 from newsweave.align.sources import source_keys
 from newsweave.align.statements import event_dates
+from newsweave.analyze.embed import encode_distinct
 from newsweave.model import Article, Claim, Support
 
 LENGTH = 7
@@ -102,7 +103,7 @@ def _mmr(claims: list[Claim], room: int) -> list[Claim]:
     if room <= 0 or not claims:
         return []
     pool = claims[: room * 4]
-    vectors = sentence_vectors([c.text for c in pool])
+    vectors = encode_distinct([c.text for c in pool])
     top = max(c.sources for c in pool)
     relevance = np.array([c.sources / top + 0.01 * min(len(c.support), 10) for c in pool])
     chosen: list[int] = []

@@ -19,7 +19,7 @@ from newsweave.align.conflicts import ConflictFinder
 from newsweave.align.outlets import outlet_profiles
 from newsweave.align.sources import outlet_name, source_keys
 from newsweave.align.statements import Statement, statements
-from newsweave.analyze.embed import encode
+from newsweave.analyze.embed import encode_distinct
 from newsweave.model import Article, Claim, Conflict, Support
 
 
@@ -35,7 +35,7 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     sources = source_keys(articles)
     names = [outlet_name(a) for a in articles]
     items = statements(articles, speakers)
-    vectors = sentence_vectors([s.text for s in items])
+    vectors = encode_distinct([s.text for s in items])
     grouping = group_statements(items, vectors)
     claims, claim_of = _claims(items, grouping.groups, vectors, articles, names, sources)
     people = {speakers.get(e.canonical, e.canonical) for a in articles for e in a.entities if e.label == "PERSON"}
@@ -53,14 +53,6 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
         members[claim].append(statement)
     conflicts = finder.find(grouping.related, [m for m in members if len(m) > 1])
     return Alignment(claims, conflicts, outlet_profiles(articles, claims, quotes, sources))
-
-
-def sentence_vectors(texts: list[str]) -> np.ndarray:
-    """Embeddings, each distinct text encoded once (syndicated copies repeat whole sentences)."""
-    unique = sorted(set(texts))
-    position = {t: i for i, t in enumerate(unique)}
-    vectors = encode(unique)
-    return vectors[[position[t] for t in texts]] if texts else vectors
 
 
 def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray, articles: list[Article],

@@ -48,3 +48,11 @@ def encode(texts: list[str]) -> np.ndarray:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     vectors = load_model().encode(texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)
+
+
+def encode_distinct(texts: list[str]) -> np.ndarray:
+    """Like ``encode``, each distinct text encoded once: reprints repeat whole sentences and leads."""
+    unique = sorted(set(texts))
+    position = {t: i for i, t in enumerate(unique)}
+    vectors = encode(unique)
+    return vectors[[position[t] for t in texts]] if texts else vectors
