@@ -180,7 +180,9 @@ def test_alignment_is_deterministic(tmp_path: Path) -> None:
 
 
 def statement(amounts: tuple = (), days: frozenset = frozenset()) -> Statement:
-    return Statement(0, 0, 0, 0, "", "asserted", None, None, frozenset(), frozenset(), frozenset(), amounts, days)
+    return Statement(
+        0, 0, 0, 0, "", "asserted", None, None, frozenset(), frozenset(), frozenset(), frozenset(), amounts, days
+    )
 
 
 def test_counts_disagree_only_when_no_reading_overlaps() -> None:

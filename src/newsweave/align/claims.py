@@ -45,22 +45,40 @@ RELATED_DATE = 0.5  # the same for two different days: the sentences must be ali
 # Below RELATED, two weaker signs that an incompatible pair is about the same thing, given some similarity:
 RELATED_COSINE = 0.45
 DENIED_WORDS = 2  # a denial shares this many content words with what it denies ("tear gas")
+SLOT_VALUES = 3  # a counted noun with more distinct counts in the story than this is crowded
 
 
-def related(a: Statement, b: Statement, probability: float, features: np.ndarray) -> bool:
+def crowded_counts(items: list[Statement]) -> set[str]:
+    """Counted nouns the story gives many different counts of ("cases" in a statistics story): no one slot.
+
+    People are left out: every story counts the dead, the injured and the evacuated, and a count of
+    people already needs the sentences to be each other's closest match (``related``)."""
+    readings: dict[str, set[tuple[float, float]]] = {}
+    for s in items:
+        for what, low, high, *_ in s.amounts:
+            readings.setdefault(what, set()).add((low, high))
+    return {what for what, values in readings.items() if len(values) > SLOT_VALUES and what not in PEOPLE}
+
+
+def related(
+    a: Statement, b: Statement, probability: float, features: np.ndarray, crowded: set[str] = frozenset()
+) -> bool:  # type: ignore[assignment]
     """An incompatible pair worth a conflict check (``features`` is the pair's PairFeatures row).
 
     A denial is related to what it denies when they are alike or share its words ("tear gas"); two
     counts when alike, or when they count the same specific thing ("farmers"), or the same people
     in sentences that are each other's closest match across the two articles; two dates only when
     the sentences are alike enough to be one claim but for the date, since a sentence often dates a
-    different event than its neighbour does ("the inquiry opened on Tuesday").
+    different event than its neighbour does ("the inquiry opened on Tuesday"). The same strictness holds
+    for counts of a ``crowded`` noun: a story that gives many counts of "cases" counts different things.
     """
     cosine, mutual = float(features[0]), bool(features[2])
     if a.contrary != b.contrary:
         denial, other = (a, b) if a.contrary else (b, a)
         return probability >= RELATED or (cosine >= RELATED_COSINE and len(denial.denied & other.terms) >= DENIED_WORDS)
     clash = numbers_disagree(a, b)
+    if clash is not None and clash[2] in crowded:
+        return probability >= RELATED_DATE
     if clash is not None:
         return probability >= RELATED or (cosine >= RELATED_COSINE and (clash[2] not in PEOPLE or mutual))
     return probability >= RELATED_DATE
@@ -93,6 +111,7 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
     members = {i: [i] for i in range(len(items))}
     refused: set[tuple[int, int, int, int]] = set()
     pairs = []
+    crowded = crowded_counts(items)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -111,7 +130,7 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
     for k in order:
         i, j, score = int(left[k]), int(right[k]), float(scores[k])
         if incompatible(items[i], items[j]):
-            if related(items[i], items[j], score, rows[k]):
+            if related(items[i], items[j], score, rows[k], crowded):
                 pairs.append((i, j, score))
             continue
         if score < THRESHOLD:

@@ -7,8 +7,8 @@
   with every claim it contradicts);
 - framing: within one claim, some sources assert it and others hedge it
   ("allegedly", "claimed");
-- attribution: within one claim, sources give the same statement to
-  different people.
+- attribution: within one claim, sources give the same statement (most of
+  its words in common) to different people.
 
 The first three come from the incompatible but related pairs that claim
 grouping kept apart (align.claims); the last two from inside a claim.
@@ -26,6 +26,7 @@ from newsweave.align.statements import Statement, numbers_disagree
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
+SAME_LINE = 0.6  # share of the shorter quote's content words that two attributions of one line have in common
 
 
 class ConflictFinder:
@@ -99,10 +100,21 @@ class ConflictFinder:
                 by_speaker[speaker].append(i)  # type: ignore[index]
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
-            if {self.sources[i] for i in side_a} != {self.sources[i] for i in side_b}:
+            if {self.sources[i] for i in side_a} != {self.sources[i] for i in side_b} and self._same_words(
+                side_a, side_b
+            ):
                 text = f"Attributed to {first} by {self._who(side_a)}, to {second} by {self._who(side_b)}"
                 out.append(Conflict("attribution", text, claim, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
         return out
+
+    def _same_words(self, side_a: list[int], side_b: list[int]) -> bool:
+        """Two speakers for one line: the quoted words of some sentence on each side are mostly the same."""
+        for i in side_a:
+            for j in side_b:
+                a, b = self.items[i].quoted or self.items[i].terms, self.items[j].quoted or self.items[j].terms
+                if a and b and len(a & b) >= SAME_LINE * min(len(a), len(b)):
+                    return True
+        return False
 
     def _who(self, statements: list[int]) -> str:
         names = sorted({self.outlets[self.items[i].article] for i in statements})

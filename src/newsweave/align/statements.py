@@ -59,6 +59,7 @@ class Statement:
     speaker: str | None
     terms: frozenset[str]
     denied: frozenset[str]  # content words of what a denial denies ("denied that officers used tear gas")
+    quoted: frozenset[str]  # content words of the quote the sentence holds, without its attribution
     names: frozenset[str]
     amounts: tuple[Amount, ...]
     days: frozenset[str]  # ISO days the sentence names
@@ -93,6 +94,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     cue=stance.cue if stance else None,
                     speaker=speakers.get(speaker, speaker) if speaker else None,
                     terms=frozenset(stems(words)),
+                    quoted=frozenset(stems(_WORD.findall(quote.text))) if quote else frozenset(),
                     denied=_denied_terms(text, stance.cue if stance and stance.stance == "denied" else None),
                     names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
