@@ -13,7 +13,8 @@ import hashlib
 from typing import Any
 
 from newsweave.align import align_story
-from newsweave.analyze.embed import encode
+from newsweave.align.statements import statements
+from newsweave.analyze.embed import encode, encode_distinct
 from newsweave.analyze.entities import merge_story
 from newsweave.group.stories import cluster, lead_text
 from newsweave.model import Article, ReadError
@@ -86,5 +87,6 @@ def build_brief(
     """The contract: one story per cluster of the run's articles (or the given labelled stories), then errors."""
     if stories is None:
         stories = [(story_id(group), group) for group in story_groups(articles)]
+    encode_distinct([s.text for _, group in stories for s in statements(group, {})])  # one large batch for all stories
     stories = [build_story(group, label, length) for label, group in stories]
     return {"schema": SCHEMA, "stories": stories, "errors": [e.to_dict() for e in errors]}  # type: ignore[dict-item]

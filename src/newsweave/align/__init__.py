@@ -66,7 +66,7 @@ def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray
     claims, claim_of = [], [0] * len(items)
     for number, group in enumerate(ordered):
         centre = vectors[group].mean(axis=0)
-        central = group[int(np.argmax(vectors[group] @ centre))]
+        central = group[int(np.argmax(np.round(vectors[group] @ centre, 4)))]  # a tie (two sentences) goes to the first
         support = []
         for i in group:
             s = items[i]

@@ -50,9 +50,22 @@ def encode(texts: list[str]) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32)
 
 
+CACHE_LIMIT = 50_000  # vectors kept for reuse in this process (about 75 MB)
+_cache: dict[str, np.ndarray] = {}
+
+
 def encode_distinct(texts: list[str]) -> np.ndarray:
-    """Like ``encode``, each distinct text encoded once: reprints repeat whole sentences and leads."""
-    unique = sorted(set(texts))
-    position = {t: i for i, t in enumerate(unique)}
-    vectors = encode(unique)
-    return vectors[[position[t] for t in texts]] if texts else vectors
+    """Like ``encode``, each distinct text encoded once, and at most once per process while it is cached.
+
+    Reprints repeat whole sentences and leads, a summary re-reads its claims' sentences, and a brief
+    encodes all its stories' sentences in one large batch (``warm``) rather than one small batch each.
+    """
+    missing = sorted({t for t in texts if t not in _cache})
+    if missing:
+        for text, vector in zip(missing, encode(missing), strict=True):
+            if len(_cache) >= CACHE_LIMIT:
+                del _cache[next(iter(_cache))]  # the oldest first
+            _cache[text] = vector
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return np.stack([_cache[t] if t in _cache else encode([t])[0] for t in texts])
