@@ -41,13 +41,13 @@ def _story(story: dict[str, Any]) -> list[str]:
     articles = story["articles"]
     lines = [f"# {_escape(story['title'] or 'Untitled story')}", ""]
     lines += [f"{len(articles)} article(s). Story id `{story['id']}`.", ""]
+    lines += _summary(story["summary"], articles)
     columns = _META[:6]
     header = " | ".join("copy of" if c == "duplicate_of" else c for c in columns)
     lines += ["## Articles", "", f"| id | title | {header} |", "|" + "---|" * (len(columns) + 2)]
     for a in articles:
         lines.append(f"| `{a['id']}` | {_cell(a['title'])} | " + " | ".join(_cell(a[k]) for k in columns) + " |")
     lines.append("")
-    lines += _summary(story["summary"], articles)
     lines += _claims(story["claims"])
     lines += _conflicts(story["conflicts"])
     lines += _who_said_what(story["quotes"])
