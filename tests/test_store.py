@@ -93,4 +93,13 @@ def test_report_from_the_store_matches_the_contract(tmp_path: Path) -> None:
     articles = data["stories"][0]["articles"]
     assert [a["id"] for a in articles] == sorted(a["id"] for a in articles)
     assert {a["id"]: a["duplicate_of"] for a in articles}["02-coastal-herald"] == "01-meridian-wire"
+    story = data["stories"][0]
+    assert story["summary"] and story["claims"] and story["conflicts"]
+    html = cli("report", "--db", str(db), "--format", "html", "--story", story["id"], "--length", "5")
+    assert (
+        html.returncode == 0
+        and html.stdout.startswith("<!DOCTYPE html>")
+        and html.stdout.count('<ol class="summary">') == 1
+    )
+    assert cli("report", "--db", str(db), "--length", "11").returncode == 2  # 5 to 10 lines
     assert cli("report", "--db", str(tmp_path / "missing.db")).returncode == 2
