@@ -11,7 +11,7 @@ import pytest
 from newsweave.align import align_story
 from newsweave.align import neighbours as nn
 from newsweave.align.sources import source_keys
-from newsweave.align.statements import Statement, dates_disagree, numbers_disagree
+from newsweave.align.statements import Statement, dates_disagree, numbers_disagree, statements
 from newsweave.brief import build_story, story_quotes, story_speakers
 from newsweave.model import Article, Claim, Support
 from newsweave.pipeline import extract
@@ -263,3 +263,19 @@ def test_timeline_dates_events_not_statements(story: dict) -> None:
     assert entry["date"] == "2025-10-17" and entry["sources"] == 3 and not entry["disputed"]
     assert all(e["citations"] for e in timeline)
     assert not any(e["date"] == "2025-10-18" and "rebuild" in e["text"] for e in timeline)  # "said on Saturday"
+
+
+def test_every_statement_is_in_exactly_one_claim(story: dict, articles: list[Article]) -> None:
+    speakers = story_speakers(articles)
+    expected = {(articles[s.article].id, s.sentence) for s in statements(articles, speakers)}
+    supported = [(s["article"], s["sentence"]) for c in story["claims"] for s in c["support"]]
+    assert sorted(supported) == sorted(expected)  # each once, none left out
+    by_id = {a["id"]: a for a in story["articles"]}
+    for claim in story["claims"]:
+        assert 1 <= claim["sources"] <= len(claim["outlets"]) <= len(claim["support"])
+        assert claim["single_source"] == (claim["sources"] == 1)
+        for s in claim["support"]:
+            span = by_id[s["article"]]["sentences"][s["sentence"]]
+            assert (span["start"], span["end"]) == (s["start"], s["end"])
+    ranks = [(-c["sources"], -len(c["support"])) for c in story["claims"]]
+    assert ranks == sorted(ranks)
