@@ -277,6 +277,7 @@ def _can_speak(subject: Any) -> bool:
     if subject.text[:1].isupper() and subject.is_alpha and subject.pos_ not in ("VERB", "AUX"):
         return True  # a name the tagger took for a noun or an adverb ("Alves said", "Reilly said")
     words = {subject.lemma_.lower(), subject.lower_}
+    words |= {w + "s" for w in words}  # "protester" speaks as "protesters" do
     return bool(words & ROLE_NOUNS or words & SOURCE_NOUNS)
 
 
