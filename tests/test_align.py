@@ -203,6 +203,8 @@ def test_counts_disagree_only_when_no_reading_overlaps() -> None:
     assert numbers_disagree(three, drones) is None  # different things counted
     assert numbers_disagree(five_of_seven, seven_members) is None  # the whole the part belongs to
     assert numbers_disagree(five_of_seven, four_of_seven) == ("five of seven", "four of seven", "member")
+    four_setters = statement((("setter", 4.0, 4.0, "four of the seven", False, 7.0),))
+    assert numbers_disagree(five_of_seven, four_setters) is not None  # parts of one whole, whatever the noun
     assert dates_disagree(statement(days=frozenset({"2025-03-13"})), statement(days=frozenset({"2025-03-14"})))
     assert not dates_disagree(statement(days=frozenset({"2025-03-13"})), statement())
 

@@ -168,14 +168,16 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
 def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
     """The two amounts as written, and what they count, when no reading of the counts of one thing agrees.
 
-    Two counts agree when their ranges overlap (vague amounts within a factor of VAGUE_GAP), or when a
-    plain count is the whole the other is part of ("seven members" and "five of seven members").
+    Counts are compared when they count the same thing, or are parts of the same whole ("five of the
+    seven members", "four of the seven rate-setters"). Two counts agree when their ranges overlap
+    (vague amounts within a factor of VAGUE_GAP), or when a plain count is the whole the other is part
+    of ("seven members" and "five of seven members").
     """
     clash = None
     for what, low, high, text, vague, whole in a.amounts:
         for other, low2, high2, text2, vague2, whole2 in b.amounts:
-            if what != other:
-                continue
+            if what != other and not (whole is not None and whole == whole2):
+                continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
             gap = VAGUE_GAP if vague or vague2 else 1.0
             if low <= high2 * gap and low2 <= high * gap:
                 return None
