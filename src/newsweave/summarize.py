@@ -2,8 +2,9 @@
 
 Summary: the most independently corroborated claims first, chosen with
 maximal marginal relevance so that two lines never say the same thing, then
-up to two conflicts, then notable single-source claims (a count, or a named
-speaker), each labelled as such. Lines are sentences from the articles,
+notable single-source claims (a count, or a named speaker), then other
+single-source claims while lines remain, and up to two conflicts, each
+labelled as such. Lines are sentences from the articles,
 never rewritten: a hedged or denied statement keeps its "allegedly" or
 "denied", and a quote whose speaker the sentence does not name gets the
 speaker in front ("Anton Belic: ..."), so nothing attributed reads as a bare
@@ -49,6 +50,8 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
     room = length - len(conflicts)
     chosen = _mmr(corroborated, room - (1 if notable else 0))
     chosen += _mmr(notable, room - len(chosen))
+    rest = [c for c in alignment.claims if c.sources == 1 and c not in chosen]
+    chosen += _mmr(rest, room - len(chosen))  # a story with few notable claims still gets its lines
     lines = [claim_line(c, by_id, sources) for c in chosen]
     for conflict in conflicts:
         lines.append(
