@@ -163,3 +163,17 @@ def test_agency_and_date_line_gives_agency_and_outlet(tmp_path: Path) -> None:
     )
     [article] = extract([str(path)]).articles
     assert (article.agency, article.published, article.outlet) == ("Anadolu Agency", "2022-12-09", "Anadolu Agency")
+
+
+def test_outlet_from_the_site_name() -> None:
+    from newsweave.clean.metadata import outlet_from_site
+
+    assert outlet_from_site("WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale", "Crash", None) == "WSVN 7News"
+    assert (
+        outlet_from_site("My Daily Magazine - Art, Design, DIY, Fashion and Beauty !", "x", None) == "My Daily Magazine"
+    )
+    assert outlet_from_site(
+        "Halls too full, experts warn", "Halls too full, experts warn", "https://www.theguardian.com/a"
+    ) == ("theguardian.com")  # a site name that is only the title says nothing of the outlet
+    assert outlet_from_site("The Guardian", "Halls too full", "https://www.theguardian.com/a") == "The Guardian"
+    assert outlet_from_site(None, "Title", None) is None

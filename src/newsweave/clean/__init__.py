@@ -23,6 +23,7 @@ from newsweave.clean.metadata import (
     is_org_name,
     is_role_only,
     original_publisher,
+    outlet_from_site,
     parse_byline,
     parse_date,
     parse_dateline,
@@ -58,7 +59,8 @@ def draft(doc: Document) -> Draft | ReadError:
             return ReadError(doc.source, "no article text found in the HTML")
         text = page.text
         author = None if page.author and is_role_only(page.author) else page.author
-        meta.update(title=page.title, author=author, published=page.published, outlet=page.sitename, url=page.url)
+        outlet = outlet_from_site(page.sitename, page.title, page.url)
+        meta.update(title=page.title, author=author, published=page.published, outlet=outlet, url=page.url)
     meta.update(doc.fields)  # what the input declares wins over what the page suggests
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 MONTHS = {
     name: number
@@ -383,3 +384,24 @@ def original_publisher(line: str) -> str | None:
     """'This article was originally published by the Daily Ledger ...' -> 'Daily Ledger'."""
     match = _ORIGIN.search(line)
     return match.group("name") if match else None
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def outlet_from_site(sitename: str | None, title: str | None, url: str | None) -> str | None:
+    """A page's site name as an outlet name.
+
+    'WSVN 7News | Miami News, Weather, Sports' -> 'WSVN 7News' (a long name with a tagline keeps its
+    first part); a site name that is only the page's title says nothing of the outlet, so the URL's
+    host stands in ('www.theguardian.com' -> 'theguardian.com'), or nothing.
+    """
+    name = (sitename or "").strip()
+    if title and name.casefold() == title.strip().casefold():
+        name = ""
+    if len(name.split()) > 5:
+        name = _SITE_SEPARATOR.split(name)[0].strip()
+    if name:
+        return name
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
