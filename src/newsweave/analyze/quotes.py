@@ -43,6 +43,7 @@ SPEECH = {
     "observe", "remark", "comment", "testify", "lament", "joke", "quip", "shout", "whisper",
     "agree", "counter", "retort", "indicate", "disclose", "reveal", "mention", "point", "underline",
     "chant", "yell", "scream", "cry", "sing", "apologise", "apologize", "boast", "brief",
+    "remind", "assure", "inform", "advise",
 }  # fmt: skip
 # Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
 OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit"}
@@ -278,6 +279,8 @@ def _can_speak(subject: Any) -> bool:
         return True  # a name the tagger took for a noun or an adverb ("Alves said", "Reilly said")
     words = {subject.lemma_.lower(), subject.lower_}
     words |= {w + "s" for w in words}  # "protester" speaks as "protesters" do
+    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in subject.children):
+        return True  # "Lead author Dr. Sofia Marek noted ...": a noun with a name beside it
     return bool(words & ROLE_NOUNS or words & SOURCE_NOUNS)
 
 
