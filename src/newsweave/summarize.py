@@ -25,7 +25,6 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.align import Alignment
-from newsweave.align.sources import source_keys
 from newsweave.align.statements import event_dates
 from newsweave.analyze.embed import encode_distinct
 from newsweave.model import Article, Claim, Support
@@ -41,7 +40,7 @@ CONFLICT_ORDER = ("number", "denial", "date", "attribution", "framing")
 def summarize(articles: list[Article], alignment: Alignment, length: int = LENGTH) -> list[dict[str, Any]]:
     """Summary lines: {"text", "kind", "label", "sources", "claims", "citations"}."""
     by_id = {a.id: a for a in articles}
-    sources = source_keys(articles)
+    sources = alignment.sources
     corroborated = [c for c in alignment.claims if c.sources > 1]
     notable = [c for c in alignment.claims if c.sources == 1 and _notable(c, by_id)]
     conflicts = sorted(alignment.conflicts, key=lambda c: CONFLICT_ORDER.index(c.kind))[
@@ -72,7 +71,7 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
 def timeline(articles: list[Article], alignment: Alignment) -> list[dict[str, Any]]:
     """Dated events: {"date", "text", "sources", "disputed", "claims", "citations"}, in date order."""
     by_id = {a.id: a for a in articles}
-    sources = source_keys(articles)
+    sources = alignment.sources
     disputed = {c for conflict in alignment.conflicts if conflict.kind == "date" for c in conflict.claims}
     entries = []
     for claim in alignment.claims:

@@ -28,6 +28,7 @@ class Alignment:
     claims: list[Claim]
     conflicts: list[Conflict]
     outlets: list[dict[str, Any]]
+    sources: dict[str, str]  # article id -> its independent source (align.sources)
 
 
 def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers: dict[str, str]) -> Alignment:
@@ -52,7 +53,7 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     for statement, claim in enumerate(claim_of):
         members[claim].append(statement)
     conflicts = finder.find(grouping.related, [m for m in members if len(m) > 1])
-    return Alignment(claims, conflicts, outlet_profiles(articles, claims, quotes, sources))
+    return Alignment(claims, conflicts, outlet_profiles(articles, claims, quotes, sources), sources)
 
 
 def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray, articles: list[Article],

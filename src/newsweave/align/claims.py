@@ -60,9 +60,7 @@ def crowded_counts(items: list[Statement]) -> set[str]:
     return {what for what, values in readings.items() if len(values) > SLOT_VALUES and what not in PEOPLE}
 
 
-def related(
-    a: Statement, b: Statement, probability: float, features: np.ndarray, crowded: set[str] = frozenset()
-) -> bool:  # type: ignore[assignment]
+def related(a: Statement, b: Statement, probability: float, features: np.ndarray, crowded: set[str]) -> bool:
     """An incompatible pair worth a conflict check (``features`` is the pair's PairFeatures row).
 
     A denial is related to what it denies when they are alike or share its words ("tear gas"); two

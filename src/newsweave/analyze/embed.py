@@ -58,14 +58,16 @@ def encode_distinct(texts: list[str]) -> np.ndarray:
     """Like ``encode``, each distinct text encoded once, and at most once per process while it is cached.
 
     Reprints repeat whole sentences and leads, a summary re-reads its claims' sentences, and a brief
-    encodes all its stories' sentences in one large batch (``warm``) rather than one small batch each.
+    encodes all its stories' sentences in one large batch (brief.build_brief) rather than one small
+    batch per story.
     """
-    missing = sorted({t for t in texts if t not in _cache})
-    if missing:
-        for text, vector in zip(missing, encode(missing), strict=True):
-            if len(_cache) >= CACHE_LIMIT:
-                del _cache[next(iter(_cache))]  # the oldest first
-            _cache[text] = vector
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return np.stack([_cache[t] if t in _cache else encode([t])[0] for t in texts])
+    missing = sorted({t for t in texts if t not in _cache})
+    fresh = dict(zip(missing, encode(missing), strict=True)) if missing else {}
+    out = np.stack([fresh[t] if t in fresh else _cache[t] for t in texts])
+    for text, vector in fresh.items():
+        if len(_cache) >= CACHE_LIMIT:
+            del _cache[next(iter(_cache))]  # the oldest first
+        _cache[text] = vector
+    return out

@@ -61,6 +61,11 @@ def _story(story: dict[str, Any]) -> list[str]:
 SINGLE_SOURCE_SHOWN = 50
 
 
+def _refs(sentences: list[dict[str, Any]]) -> str:
+    """'`article#sentence`' for each cited sentence, comma-separated."""
+    return ", ".join(f"`{s['article']}#{s['sentence']}`" for s in sentences)
+
+
 def _summary(summary: list[dict[str, Any]], articles: list[dict[str, Any]]) -> list[str]:
     """Numbered lines with numbered citations; the cited sentences are listed under them."""
     if not summary:
@@ -84,7 +89,7 @@ def _timeline(entries: list[dict[str, Any]]) -> list[str]:
         return []
     lines = ["## Timeline", ""]
     for e in entries:
-        where = ", ".join(f"`{c['article']}#{c['sentence']}`" for c in e["citations"])
+        where = _refs(e["citations"])
         note = " — *disputed date*" if e["disputed"] else ""
         lines.append(f"- **{e['date']}** {_escape(e['text'])} ({where}){note}")
     lines.append("")
@@ -101,7 +106,7 @@ def _claims(claims: list[dict[str, Any]]) -> list[str]:
     if corroborated:
         lines += ["| claim | independent sources | outlets | sentences |", "|---|---|---|---|"]
         for c in corroborated:
-            where = ", ".join(f"`{s['article']}#{s['sentence']}`" for s in c["support"])
+            where = _refs(c["support"])
             lines.append(f"| {_escape(c['text'])} | {c['sources']} | {_escape(', '.join(c['outlets']))} | {where} |")
         lines.append("")
     else:
@@ -109,7 +114,7 @@ def _claims(claims: list[dict[str, Any]]) -> list[str]:
     if single:
         lines += [f"### Single-source claims ({len(single)})", ""]
         for c in single[:SINGLE_SOURCE_SHOWN]:
-            where = ", ".join(f"`{s['article']}#{s['sentence']}`" for s in c["support"])
+            where = _refs(c["support"])
             lines.append(f"- {_escape(c['text'])} — *single source:* {_escape(', '.join(c['outlets']))} ({where})")
         if len(single) > SINGLE_SOURCE_SHOWN:
             lines.append(f"- … and {len(single) - SINGLE_SOURCE_SHOWN} more in the JSON brief")
