@@ -1,10 +1,9 @@
 """Corpus scale: ingest rate, peak memory and story-clustering time at growing sizes, and how they scale.
 
 For each size N (synthetic corpora from gen_corpus.py, N/20 stories), a fresh process ingests the
-corpus into a new SQLite store as `newsweave ingest` does (documents cleaned on both cores, title-and-lead
-MiniLM embeddings for story clustering) (cleaning, MinHash near-duplicates, FTS5, incremental story
-clustering), and reports its wall time and peak RSS; story clustering alone (embeddings given) is then
-timed in process on the same articles, and scored (B-cubed F1) against the generator's story labels. The
+corpus into a new SQLite store as `newsweave ingest` does (cleaning on both cores, MinHash near-duplicates,
+FTS5, then story grouping of the whole store), and reports its wall time and peak RSS; story grouping alone
+is then timed in process on the same articles, and scored (B-cubed F1) against the generator's story labels. The
 scaling exponent b is the slope of log(time) against log(N): 1.0 is linear.
 
     python benchmarks/scale.py [--sizes 1000 10000 100000]
@@ -22,8 +21,8 @@ import time
 from pathlib import Path
 
 from gen_corpus import generate
-from newsweave.analyze.embed import encode
-from newsweave.group.stories import cluster, lead_text
+from newsweave.group.stories import cluster
+from newsweave.group.story_features import StoryInput
 from stories import bcubed
 
 CHILD = """
@@ -63,9 +62,8 @@ def main() -> None:
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
             measured = json.loads(done.stdout.strip().splitlines()[-1])
-            vectors = encode([lead_text(None, i["text"]) for i in items])  # timed inside the ingest above
             start = time.perf_counter()
-            groups = cluster([(i["id"], None, i["text"], i["published"]) for i in items], vectors)
+            groups = cluster([StoryInput(i["id"], i.get("title"), i["text"], i["published"]) for i in items])
             clustering = time.perf_counter() - start
             predicted = {a: g for g, members in enumerate(groups) for a in members}
             f1 = bcubed(predicted, {i["id"]: str(i["story"]) for i in items})[2]

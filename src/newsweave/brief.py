@@ -14,9 +14,10 @@ from typing import Any
 
 from newsweave.align import align_story
 from newsweave.align.statements import statements
-from newsweave.analyze.embed import encode, encode_distinct
+from newsweave.analyze.embed import encode_distinct
 from newsweave.analyze.entities import merge_story
-from newsweave.group.stories import cluster, lead_text
+from newsweave.group.stories import cluster
+from newsweave.group.story_features import story_input
 from newsweave.model import Article, ReadError
 from newsweave.summarize import LENGTH, summarize, timeline
 
@@ -53,8 +54,7 @@ def story_quotes(articles: list[Article], full: dict[str, str]) -> list[dict[str
 def story_groups(articles: list[Article]) -> list[list[Article]]:
     """The run's articles grouped into stories (group.stories), in input order."""
     by_id = {a.id: a for a in articles}
-    vectors = encode([lead_text(a.title, a.text) for a in articles])
-    members = cluster([(a.id, a.title, a.text, a.published) for a in articles], vectors)
+    members = cluster([story_input(a) for a in articles])
     return [[by_id[i] for i in ids] for ids in members]
 
 

@@ -1,8 +1,9 @@
 """Incremental ingest into the store: read, skip what is stored, clean, index, commit in batches.
 
-Each new article joins a story (group.stories) as it is stored; the
-story index is rebuilt from the store at the start, so a new day of news
-is clustered against everything before it without re-clustering it.
+After the new articles are stored, the whole store is grouped into
+stories again (group.stories), so ingesting in chunks gives the same
+stories as grouping everything at once; stories keep their numbers as they
+grow (group.stories.carry_numbers).
 Idempotent by content hash, so an interrupted ingest is resumed by running
 it again: everything committed is skipped without being cleaned twice.
 Each batch is one transaction and one corpus pass (clean.finish). A bad
@@ -14,11 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsweave.analyze.embed import encode_distinct
 from newsweave.clean import Draft, clean_document, finish
 from newsweave.engine import Engine, LocalEngine
 from newsweave.group.near_duplicates import signature
-from newsweave.group.stories import StoryClusterer, lead_text
+from newsweave.group.stories import carry_numbers, cluster
 from newsweave.model import Document, ReadError
 from newsweave.read import read_inputs
 from newsweave.store import Store, content_hash
@@ -54,9 +54,6 @@ def ingest(
     """
     engine = engine or LocalEngine(workers=1)
     summary = IngestSummary()
-    clusterer = StoryClusterer()
-    for row in store.clustering_rows():  # rebuild the story index; stored assignments never change
-        clusterer.restore(*row)
     pending: list[tuple[Document, str]] = []
     seen: set[str] = set()
     for item in read_inputs(inputs):
@@ -65,11 +62,23 @@ def ingest(
         else:
             _one(item, store, summary, pending, seen)
             if len(pending) >= batch:
-                _flush(store, summary, pending, clusterer, engine)
+                _flush(store, summary, pending, engine)
         if on_document is not None:
             on_document(summary, item.source)
-    _flush(store, summary, pending, clusterer, engine)
+    _flush(store, summary, pending, engine)
+    if summary.added:
+        regroup(store)
     return summary
+
+
+def regroup(store: Store) -> None:
+    """Group every stored article into stories again, in one transaction, keeping the stories' numbers."""
+    items, previous = store.grouping_rows()
+    groups = cluster(items)
+    numbers = carry_numbers(groups, previous)
+    store.begin()
+    store.set_stories({article: number for group, number in zip(groups, numbers, strict=True) for article in group})
+    store.commit()
 
 
 def _one(doc: Document, store: Store, summary: IngestSummary, pending: list, seen: set[str]) -> None:
@@ -81,9 +90,7 @@ def _one(doc: Document, store: Store, summary: IngestSummary, pending: list, see
     pending.append((doc, digest))
 
 
-def _flush(
-    store: Store, summary: IngestSummary, pending: list[tuple[Document, str]], stories: StoryClusterer, engine: Engine
-) -> None:
+def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Document, str]], engine: Engine) -> None:
     if not pending:
         return
     drafts: list[tuple[Draft, str]] = []
@@ -94,11 +101,9 @@ def _flush(
             drafts.append((result, digest))
     articles = finish([d for d, _ in drafts])
     signatures = engine.map(signature, [a.text for a in articles])
-    vectors = encode_distinct([lead_text(a.title, a.text) for a in articles])  # a batch's reprints share a lead
     store.begin()
-    for article, (_, digest), sig, vector in zip(articles, drafts, signatures, vectors, strict=True):
-        story = stories.add(article.id, article.title, article.text, article.published, vector)
-        store.add(article, digest, story, sig, vector)
+    for article, (_, digest), sig in zip(articles, drafts, signatures, strict=True):
+        store.add(article, digest, sig)
         summary.added += 1
         summary.near_duplicates += article.duplicate_of is not None
     store.commit()

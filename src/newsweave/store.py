@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from newsweave.group.near_duplicates import THRESHOLD, band_keys, signature, similarity
+from newsweave.group.story_features import StoryInput
 from newsweave.model import Article, Document, Removed
 
 DEFAULT_PATH = "newsweave.db"
@@ -54,6 +55,9 @@ MIGRATIONS = [
     """
     CREATE TABLE embeddings (article INTEGER PRIMARY KEY REFERENCES articles(id), vector BLOB NOT NULL);
     """,
+    """
+    DROP TABLE embeddings;
+    """,  # story grouping no longer uses title-and-lead embeddings
 ]
 
 
@@ -109,9 +113,7 @@ class Store:
         self,
         article: Article,
         digest: str,
-        story: int | None = None,
         sig: np.ndarray | None = None,
-        embedding: np.ndarray | None = None,
     ) -> int:
         """Store one cleaned article (inside the caller's transaction); returns its row id.
 
@@ -123,7 +125,7 @@ class Store:
         original = self._original(sig, keys)
         row = self.db.execute(
             "INSERT INTO articles (doc_id, content_hash, source, outlet, url, title, author, published, dateline,"
-            " agency, text, removed, duplicate_of, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " agency, text, removed, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self._unique_id(article.id),
                 digest,
@@ -138,12 +140,9 @@ class Store:
                 article.text,
                 json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
                 original,
-                story,
             ),
         ).lastrowid
         self.db.execute("INSERT INTO signatures VALUES (?, ?)", (row, sig.tobytes()))
-        if embedding is not None:
-            self.db.execute("INSERT INTO embeddings VALUES (?, ?)", (row, np.asarray(embedding, np.float32).tobytes()))
         self.db.executemany("INSERT INTO bands VALUES (?, ?, ?)", [(b, k, row) for b, k in enumerate(keys)])
         if original is not None:
             article.duplicate_of = self.db.execute("SELECT doc_id FROM articles WHERE id = ?", (original,)).fetchone()[
@@ -186,13 +185,24 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def clustering_rows(self) -> Iterator[tuple[str, str | None, str, str | None, int, np.ndarray | None]]:
-        """(id, title, text, published, story, embedding) of clustered articles, in ingest order: to restore the clusterer."""
-        for *row, blob in self.db.execute(
-            "SELECT a.doc_id, a.title, a.text, a.published, a.story, e.vector FROM articles a"
-            " LEFT JOIN embeddings e ON e.article = a.id WHERE a.story IS NOT NULL ORDER BY a.id"
+    def grouping_rows(self) -> tuple[list[StoryInput], dict[str, int]]:
+        """Every stored article as story grouping sees it, in ingest order, and the story numbers stored so far."""
+        items, numbers = [], {}
+        for doc_id, title, text, published, url, original, story in self.db.execute(
+            "SELECT a.doc_id, a.title, a.text, a.published, a.url, o.doc_id, a.story FROM articles a"
+            " LEFT JOIN articles o ON o.id = a.duplicate_of ORDER BY a.id"
         ):
-            yield (*row, None if blob is None else np.frombuffer(blob, dtype=np.float32))  # type: ignore[misc]
+            items.append(StoryInput(doc_id, title, text, published, url, original))
+            if story is not None:
+                numbers[doc_id] = story
+        return items, numbers
+
+    def set_stories(self, numbers: dict[str, int]) -> None:
+        """Store each article's story number (inside the caller's transaction)."""
+        self.db.executemany(
+            "UPDATE articles SET story = ? WHERE doc_id = ? AND story IS NOT ?",
+            [(n, d, n) for d, n in sorted(numbers.items())],
+        )
 
     def stories(self) -> list[dict[str, object]]:
         """[{"id", "title", "articles"}] by story number; the title is the first article's."""

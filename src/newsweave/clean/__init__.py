@@ -12,6 +12,7 @@ still used:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from newsweave.clean.corpus import mark_corpus_repeats
 from newsweave.clean.features import fold
@@ -19,7 +20,9 @@ from newsweave.clean.html import extract_html
 from newsweave.clean.lines import REASONS, Verdict, classify_lines, decisive_reason, make_verdict
 from newsweave.clean.metadata import (
     agency_name,
+    bare_url,
     copyright_owner,
+    date_from_url,
     is_org_name,
     is_role_only,
     original_publisher,
@@ -47,6 +50,7 @@ class Draft:
     verdicts: list[Verdict]
     meta: dict[str, str | None] = field(default_factory=dict)
     title_line: str | None = None
+    url_line: str | None = None
 
 
 def draft(doc: Document) -> Draft | ReadError:
@@ -66,6 +70,10 @@ def draft(doc: Document) -> Draft | ReadError:
     lines = [line for line in lines if line]
     if not lines:
         return ReadError(doc.source, "empty: no text")
+    url_line = None
+    if doc.format == "text" and (url := bare_url(lines[0])) and len(lines) > 1:
+        url_line, lines = lines[0], lines[1:]
+        meta["url"] = meta.get("url") or url
     title_line = None
     if doc.format == "text" and not doc.fields.get("title"):
         title_line, lines = _take_title(lines)
@@ -74,7 +82,9 @@ def draft(doc: Document) -> Draft | ReadError:
     _metadata_from_lines(verdicts, meta)
     for key, value in doc.fallback.items():
         meta[key] = meta.get(key) or value
-    return Draft(doc.id, doc.source, verdicts, meta, title_line)
+    if not meta.get("published") and (dated := date_from_url(meta.get("url"))) and dated[2] is not None:
+        meta["published"] = date(*dated).isoformat()  # type: ignore[misc]
+    return Draft(doc.id, doc.source, verdicts, meta, title_line, url_line)
 
 
 def clean_document(doc: Document) -> Draft | ReadError:
@@ -171,6 +181,8 @@ def finish(drafts: list[Draft]) -> list[Article]:
 
 def _article(d: Draft) -> Article:
     removed = []
+    if d.url_line:
+        removed.append(Removed(d.url_line, "url"))
     if d.title_line:
         removed.append(Removed(d.title_line, "title"))
     removed += [Removed(v.text, v.reason) for v in d.verdicts if v.reason]

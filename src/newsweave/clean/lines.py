@@ -20,6 +20,7 @@ from newsweave.clean.metadata import copyright_owner, parse_byline, parse_date
 
 REASONS = {
     "title": "the headline, moved to the title field",
+    "url": "a bare URL line (a scraper's record of the page address), moved to the url field",
     "headline_echo": "the headline repeated in the body",
     "byline": "an author or outlet byline, moved to metadata",
     "author_box": "an author box or author photo",

@@ -247,6 +247,43 @@ def parse_date(text: str) -> tuple[str, tuple[int, int]] | None:
     return (best[1], best[2]) if best else None
 
 
+# A bare URL line as scrapers leave it, possibly with spaces put in by a tokenizer ("www.site. com/a _ b. html").
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+(?:\s+[-_./?=&%#:]*\S*)*$", re.I)
+# A date in a URL path or query: /2013/07/21/, 2013-07-21, ymd=20130721, /2013/07/ (month only).
+MAX_URL_PIECES = 40  # a tokenizer splits a URL at most at every '.', '_' and '?': more pieces is prose
+_PROSE_WORD = re.compile(r"^[A-Za-z][a-z]+[,.;:]?$")
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
+
+
+def bare_url(line: str) -> str | None:
+    """The URL a line consists of (tokenizer spaces removed), or None when the line is anything else."""
+    line = line.strip()
+    if not _BARE_URL.match(line) or len(line.split()) > MAX_URL_PIECES:
+        return None
+    parts = line.split()[1:]
+    if any(
+        a[0].isupper() and _PROSE_WORD.match(a) and _PROSE_WORD.match(b) for a, b in zip(parts, parts[1:], strict=False)
+    ):
+        return None  # a capitalised word and another word after a space: a URL followed by prose
+    return re.sub(r"\s+", "", line)
+
+
+def date_from_url(url: str | None) -> tuple[int, int, int | None] | None:
+    """(year, month, day or None) a URL's path or query dates its page to, if it shows one."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url else "")
+    if not match:
+        return None
+    year, month, day = int(match.group(1)), int(match.group(2)), match.group(3)
+    if day is not None:
+        try:
+            date(year, month, int(day))
+        except ValueError:
+            return None
+    return year, month, int(day) if day else None
+
+
 def agency_name(text: str) -> str | None:
     """The canonical name of a news agency, if ``text`` is one ("AP", "Anadolu Agency")."""
     key = text.strip(" .()-–—").lower()
