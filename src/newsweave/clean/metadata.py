@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 MONTHS = {
@@ -261,9 +262,7 @@ def bare_url(line: str) -> str | None:
     if not _BARE_URL.match(line) or len(line.split()) > MAX_URL_PIECES:
         return None
     parts = line.split()[1:]
-    if any(
-        a[0].isupper() and _PROSE_WORD.match(a) and _PROSE_WORD.match(b) for a, b in zip(parts, parts[1:], strict=False)
-    ):
+    if any(a[0].isupper() and _PROSE_WORD.match(a) and _PROSE_WORD.match(b) for a, b in pairwise(parts)):
         return None  # a capitalised word and another word after a space: a URL followed by prose
     return re.sub(r"\s+", "", line)
 
