@@ -46,6 +46,8 @@ DAYS_PER_YEAR = 365.25
 # country. A trial's verdict a year after the crime still joins it; the dev set's one follow-up two years on does not.
 MAX_STORY_YEARS = 1.5
 MAX_YEARS_APART = 3  # beyond a few years apart, more years say nothing more
+SEARCH_MAX_POSTINGS = 200  # a term in more articles than this (and than SEARCH_MAX_SHARE of them) is not searched on
+SEARCH_MAX_SHARE = 0.01  # ... it names a topic or a beat, not one event, and its postings would make search quadratic
 BLOCK = 2048  # rows per block of the sparse neighbour search (bounds its memory)
 
 
@@ -88,7 +90,7 @@ def _year(ordinal: int) -> int:
 
 def candidate_pairs(ev: Evidence) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) among each article's NEIGHBOURS nearest by cosine over its SEARCH_TERMS strongest terms."""
-    search = _strongest(ev.words, SEARCH_TERMS)
+    search = _strongest(_without_common_terms(ev.words), SEARCH_TERMS)
     n = search.shape[0]
     found: set[tuple[int, int]] = set()
     for start in range(0, n, BLOCK):
@@ -107,6 +109,14 @@ def candidate_pairs(ev: Evidence) -> tuple[np.ndarray, np.ndarray]:
             found.update((min(i, int(j)), max(i, int(j))) for j in cols)
     pairs = np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
     return pairs[:, 0], pairs[:, 1]
+
+
+def _without_common_terms(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The matrix less the columns of terms too common to search on (their postings make the search quadratic)."""
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    limit = max(SEARCH_MAX_POSTINGS, SEARCH_MAX_SHARE * matrix.shape[0])
+    keep = sparse.diags((df <= limit).astype(np.float64))
+    return (matrix @ keep).tocsr()
 
 
 def _strongest(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
