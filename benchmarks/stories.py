@@ -78,8 +78,7 @@ class Pairs:
 
     def cluster(self, weights: np.ndarray, bias: float, threshold: float, keep: set[int]) -> dict[str, int]:
         mask = self.subset(keep)
-        logistic = 1.0 / (1.0 + np.exp(-(self.features[mask] @ weights + bias)))
-        scores = np.where(self.far[mask], 0.0, logistic)
+        scores = stories.pair_scores(self.features[mask], self.far[mask], weights, bias)
         pairs = {(int(i), int(j)): float(s) for i, j, s in zip(self.left[mask], self.right[mask], scores, strict=True)}
         copies = [(a, b) for a, b in self.copies if a in keep and b in keep]
         labels = average_linkage(len(self.items), pairs, threshold, copies)
@@ -133,11 +132,8 @@ def minilm_peer(items: list[StoryInput], vectors: np.ndarray, threshold: float) 
     return dict(zip([i.id for i in items], agglomerative(vectors, threshold), strict=True))
 
 
-def one_story(folder: Path, members: list[str] | None = None) -> tuple[int, float]:
-    """(stories, share of the articles in the largest story) for a folder that is one event."""
-    items = load(folder)
-    if members is not None:
-        items = [i for i in items if i.id in members]
+def one_story(items: list[StoryInput]) -> tuple[int, float]:
+    """(stories, share of the articles in the largest story) for articles that are one event."""
     groups = stories.cluster(items)
     return len(groups), max(len(g) for g in groups) / len(items)
 
@@ -190,11 +186,12 @@ def main() -> None:
         print(f"  {fold}: threshold {t:.2f}, held-out B3 F1 {f1:.3f}")
     print(f"  mean held-out B3 F1 {np.mean([f for _, _, f in folds]):.3f}")
     print()
+    real = load(REAL / "docs")
     for event in sorted(REAL.glob("gold/topic-*.json")):
-        docs = json.loads(event.read_text())["docs"]
-        n, share = one_story(REAL / "docs", docs)
+        docs = set(json.loads(event.read_text())["docs"])
+        n, share = one_story([i for i in real if i.id in docs])
         print(f"real-stories-dev {event.stem}: {n} stories, largest holds {share:.2f} of its {len(docs)} articles")
-    n, share = one_story(SEEDS)
+    n, share = one_story(load(SEEDS))
     print(f"seed corpus: {n} stories, largest holds {share:.2f}")
     print("clusters per event size:", Counter(len(g) for g in stories.cluster(items)).most_common(5))
 

@@ -250,9 +250,9 @@ def parse_date(text: str) -> tuple[str, tuple[int, int]] | None:
 
 # A bare URL line as scrapers leave it, possibly with spaces put in by a tokenizer ("www.site. com/a _ b. html").
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+(?:\s+[-_./?=&%#:]*\S*)*$", re.I)
-# A date in a URL path or query: /2013/07/21/, 2013-07-21, ymd=20130721, /2013/07/ (month only).
 MAX_URL_PIECES = 40  # a tokenizer splits a URL at most at every '.', '_' and '?': more pieces is prose
 _PROSE_WORD = re.compile(r"^[A-Za-z][a-z]+[,.;:]?$")
+# A date in a URL path or query: /2013/07/21/, 2013-07-21, ymd=20130721, /2013/07/ (month only).
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])(?:[/_-]?(0[1-9]|[12]\d|3[01]))?(?!\d)")
 
 

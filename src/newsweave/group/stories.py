@@ -3,12 +3,13 @@
 Real news puts two events of one kind side by side: two supermarket fires,
 two heavyweight title fights, two elections in one country five years apart.
 Topic words cannot tell them apart; names, numbers' context and time can.
-A pair of articles is scored by a logistic model over five features
+A pair of articles is scored by a logistic model over three features
 (``PAIR_FEATURES``): TF-IDF cosine of the whole texts, TF-IDF cosine of
-their names, whether both are dated, how many days apart, and whether one
-article mentions a year later than the other's date. Its weights were fitted
-on real articles (ECB+ topics 1-22, ``benchmarks/stories.py --calibrate``)
-and checked by fitting on half the topics and scoring the other half.
+their names, and how many years apart their events are. Its weights were
+fitted on real articles (ECB+ topics 1-22, ``benchmarks/stories.py
+--calibrate``) and checked by fitting on half the topics and scoring the
+other half. Two articles dated more than ``MAX_STORY_YEARS`` apart are never
+one story, however alike.
 
 Pairs come from each article's nearest neighbours on its strongest terms
 (never all pairs of a large corpus), and groups form by average linkage
@@ -24,7 +25,6 @@ stories as one run (ingest re-groups the store after each ingest).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date
 
 import numpy as np
 from scipy import sparse
@@ -51,9 +51,14 @@ SEARCH_MAX_SHARE = 0.01  # ... it names a topic or a beat, not one event, and it
 BLOCK = 2048  # rows per block of the sparse neighbour search (bounds its memory)
 
 
-def probability(features: np.ndarray) -> np.ndarray:
+def probability(features: np.ndarray, weights: np.ndarray = WEIGHTS, bias: float = BIAS) -> np.ndarray:
     """The pair model: how likely two articles report the same event."""
-    return 1.0 / (1.0 + np.exp(-(features.astype(np.float64) @ WEIGHTS + BIAS)))
+    return 1.0 / (1.0 + np.exp(-(features.astype(np.float64) @ weights + bias)))
+
+
+def pair_scores(features: np.ndarray, far: np.ndarray, weights: np.ndarray = WEIGHTS, bias: float = BIAS) -> np.ndarray:
+    """What linkage sees: the pair model's probability, 0 for pairs dated too far apart (``dated_years_apart``)."""
+    return np.where(far, 0.0, probability(features, weights, bias))
 
 
 def dated_years_apart(ev: Evidence, left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -73,19 +78,12 @@ def pair_features(ev: Evidence, left: np.ndarray, right: np.ndarray) -> np.ndarr
 def years_apart(ev: Evidence, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """How far apart in time two articles' events are, in years (0 when unknown).
 
-    Both dated: the days between them. Otherwise an undated article is placed in the latest year its
-    text mentions (a report of "the 2008-09 season" is not from 2005), if it mentions one.
+    Both dated: the days between them. Otherwise their years (story_features.Evidence.years), if both have one.
     """
     day_l, day_r = ev.days[left], ev.days[right]
-    dated = (day_l >= 0) & (day_r >= 0)
-    year_l = np.where(day_l >= 0, [_year(d) for d in day_l.tolist()], ev.latest_year[left])
-    year_r = np.where(day_r >= 0, [_year(d) for d in day_r.tolist()], ev.latest_year[right])
+    year_l, year_r = ev.years[left], ev.years[right]
     by_year = np.where((year_l >= 0) & (year_r >= 0), np.abs(year_l - year_r), 0).astype(np.float64)
-    return np.where(dated, np.abs(day_l - day_r) / DAYS_PER_YEAR, by_year)
-
-
-def _year(ordinal: int) -> int:
-    return date.fromordinal(ordinal).year if ordinal >= 0 else -1
+    return np.where((day_l >= 0) & (day_r >= 0), np.abs(day_l - day_r) / DAYS_PER_YEAR, by_year)
 
 
 def candidate_pairs(ev: Evidence) -> tuple[np.ndarray, np.ndarray]:
@@ -142,7 +140,7 @@ def cluster(items: list[StoryInput], threshold: float = THRESHOLD) -> list[list[
     index = {item.id: k for k, item in enumerate(items)}
     ev = evidence(items)
     left, right = candidate_pairs(ev)
-    scores = np.where(dated_years_apart(ev, left, right), 0.0, probability(pair_features(ev, left, right)))
+    scores = pair_scores(pair_features(ev, left, right), dated_years_apart(ev, left, right))
     pairs = {(int(i), int(j)): float(s) for i, j, s in zip(left, right, scores, strict=True)}
     copies = [(k, index[item.duplicate_of]) for k, item in enumerate(items) if item.duplicate_of in index]
     labels = average_linkage(len(items), pairs, threshold, copies)

@@ -5,9 +5,8 @@
 - names: the same over capitalised words that do not open a sentence (places, people,
   organisations, teams, ships): "Waitrose", "Banstead" and "Wellington" tell two supermarket
   fires apart where "fire", "blaze" and "crews" cannot;
-- time: the event's day (the publication date, else a date in the URL) and the years the text
-  mentions. Two dated articles years apart are two events; an article dated 2005 cannot report
-  an event its neighbour places in "the 2008-09 season".
+- time: the event's day (the publication date, else a date in the URL) and its year (that day's,
+  else the latest year the text mentions).
 
 All vectors are L2-normalised scipy CSR rows, so a dot product is a cosine.
 """
@@ -58,7 +57,7 @@ class Evidence:
     words: sparse.csr_matrix
     names: sparse.csr_matrix
     days: np.ndarray  # ordinal day of the event, or -1 when unknown
-    latest_year: np.ndarray  # the latest year the text mentions, or -1
+    years: np.ndarray  # the year of that day; undated, the latest year the text mentions; or -1
 
 
 def event_day(published: str | None, url: str | None) -> int:
@@ -94,13 +93,21 @@ def words_of(text: str) -> list[str]:
 
 def evidence(items: list[StoryInput]) -> Evidence:
     heads = [f"{i.title or ''}\n{i.text}" for i in items]
-    years = [[int(y) for y in YEAR.findall(h)] for h in heads]
+    days = [event_day(i.published, i.url) for i in items]
     return Evidence(
         words=tfidf([words_of(h) for h in heads]),
         names=tfidf([names_of(h) for h in heads]),
-        days=np.array([event_day(i.published, i.url) for i in items], dtype=np.int64),
-        latest_year=np.array([max(y) if y else -1 for y in years], dtype=np.int64),
+        days=np.array(days, dtype=np.int64),
+        years=np.array([_year(day, head) for day, head in zip(days, heads, strict=True)], dtype=np.int64),
     )
+
+
+def _year(day: int, text: str) -> int:
+    """The year of an article's event: its date's, else the latest the text mentions (a report of "the
+    2008-09 season" is not from 2005), else -1."""
+    if day >= 0:
+        return date.fromordinal(day).year
+    return max((int(y) for y in YEAR.findall(text)), default=-1)
 
 
 def tfidf(docs: list[list[str]]) -> sparse.csr_matrix:
