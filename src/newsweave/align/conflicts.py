@@ -2,7 +2,8 @@
 
 - number: two claims count the same thing and no reading of the counts
   overlaps ("a few dozen protesters" vs "thousands of protesters");
-- date: two claims put the same event on different days;
+- date: two claims put the same event on different days (statements.dates_disagree), one of them a
+  day that fewer than ``ESTABLISHED_DAY`` sources name;
 - denial: a party denies what other sources report (one conflict per denial,
   with every claim it contradicts);
 - framing: within one claim, some sources assert it and others hedge it
@@ -26,6 +27,9 @@ from newsweave.align.statements import Statement, numbers_disagree
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
+# A day named by this many independent sources is a day of the story: a story that spans days (a shooting
+# on Saturday, riots on Monday and Wednesday) does not put one event on two of them.
+ESTABLISHED_DAY = 2
 SAME_LINE = 0.6  # share of the shorter quote's content words that two attributions of one line have in common
 
 
@@ -39,6 +43,11 @@ class ConflictFinder:
         self.article_ids = article_ids  # article index -> id
         self.outlets = outlets  # article index -> outlet name
         self.people = people
+        sources_of_day: dict[str, set[str]] = defaultdict(set)
+        for statement, source in zip(items, sources, strict=True):
+            for day in statement.days:
+                sources_of_day[day].add(source)
+        self.established = {day for day, named_by in sources_of_day.items() if len(named_by) >= ESTABLISHED_DAY}
 
     def find(self, related: list[tuple[int, int, float]], members: list[list[int]]) -> list[Conflict]:
         found = self._between(related) + [c for group in members for c in self._within(group)]
@@ -59,6 +68,8 @@ class ConflictFinder:
             if self.sources[i] == self.sources[j]:
                 continue  # a wire copy cannot disagree with its original
             kind = "number" if numbers_disagree(a, b) else "date"
+            if kind == "date" and a.days & self.established and b.days & self.established:
+                continue  # two days the story's sources agree on: two events of a many-day story, not one misdated
             if self.claim_of[i] > self.claim_of[j]:
                 i, j = j, i  # one conflict per pair of claims, whichever statement came first
             links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))

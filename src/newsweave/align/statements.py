@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from scipy import sparse
@@ -35,14 +36,17 @@ _SAID_ON = re.compile(
     r"(?:\s+(?:at|in|outside|during)\s+(?:the|a|an)\s+\w+(?:\s+\w+)?)?\s+$",
     re.IGNORECASE,
 )
+RELATIVE_SLACK = 1  # days by which "today" or "yesterday" may be misplaced by a page's time stamp
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Counted nouns that all count people: "40 people" and "a few dozen protesters" count the same crowd.
 PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident", "civilian", "passenger",
           "victim", "casualtie", "worker", "student", "participant", "supporter", "individual", "adult"}  # fmt: skip
 
 
-# What is counted, low, high, as written, vague, and the whole it is part of ("5 of 7": 7) or None.
-Amount = tuple[str, float, float, str, bool, float | None]
+# What is counted, low, high, as written, vague, the whole it is part of ("5 of 7": 7) or None, and
+# its role ("dead", "held", "march": analyze.quantities) or None.
+Amount = tuple[str, float, float, str, bool, float | None, str | None]
 # Nouns of one scale: "50 basis points", "0.5 points" and "half a percentage point" are one move of 0.5 points.
 POINTS = {"point", "percentage", "basis", "percentage-point", "basis-point"}
 
@@ -63,6 +67,7 @@ class Statement:
     names: frozenset[str]
     amounts: tuple[Amount, ...]
     days: frozenset[str]  # ISO days the sentence names
+    dated: frozenset[tuple[str, str]]  # the same days with how they are written (``day_form``)
 
     @property
     def contrary(self) -> bool:
@@ -83,6 +88,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
             stance = article.stances[number] if number < len(article.stances) else None
             quote = next((q for q in article.quotes if q.speaker and _inside(q.start, q.end, sentence)), None)
             speaker = quote.speaker if quote else (stance.holder if stance else None)
+            dated = _dated(article, sentence)
             out.append(
                 Statement(
                     article=index,
@@ -98,7 +104,8 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     denied=_denied_terms(text, stance.cue if stance and stance.stance == "denied" else None),
                     names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
-                    days=_days(article, sentence),
+                    days=frozenset(day for day, _ in dated),
+                    dated=dated,
                 )
             )
     return out
@@ -133,9 +140,32 @@ def event_dates(article: Article, sentence: object) -> list[str]:
     return out
 
 
-def _days(article: Article, sentence: object) -> frozenset[str]:
-    """The ISO days of the events the sentence reports ("on April 2", "on Monday"), not weeks or months."""
-    return frozenset(value for value in event_dates(article, sentence) if len(value) == 10)
+def _dated(article: Article, sentence: object) -> frozenset[tuple[str, str]]:
+    """The ISO days of the events the sentence reports ("on April 2", "on Monday"), not weeks or months,
+    each with how it is written (``day_form``). A weekday or "today" inside a quotation is the speaker's,
+    placed from a moment the article does not give: it is left out."""
+    quoted = [(q.start, q.end) for q in article.quotes]
+    out = set()
+    for d in article.dates:
+        if not (d.value and len(d.value) == 10 and _inside(d.start, d.end, sentence)) or d.value not in event_dates(
+            article, sentence
+        ):
+            continue
+        form = day_form(d.text)
+        if form != "calendar" and any(s <= d.start and d.end <= e for s, e in quoted):
+            continue
+        out.add((d.value, form))
+    return frozenset(out)
+
+
+def day_form(text: str) -> str:
+    """How a day is written: "calendar" ("March 9", "10 Nov"), "weekday" ("on Saturday") or "relative"
+    ("today", "yesterday", "this morning": placed from the publication time, which pages often misstate)."""
+    if re.search(r"\d", text):
+        return "calendar"
+    if WEEKDAY.search(text):
+        return "weekday"
+    return "relative"
 
 
 def _inside(start: int, end: int, sentence: object) -> bool:
@@ -161,23 +191,26 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
             if article.text[q.end : q.end + 12].lower().lstrip().startswith("basis"):
                 low, high = low / 100, high / 100
         counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")
-        out.append((counted, float(low), float(high), q.text, q.value is None, q.of))
+        out.append((counted, float(low), float(high), q.text, q.value is None, q.of, q.role))
     return out
 
 
 def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
     """The two amounts as written, and what they count, when no reading of the counts of one thing agrees.
 
-    Counts are compared when they count the same thing, or are parts of the same whole ("five of the
+    Counts are compared when they count the same thing in the same role (killed, injured, arrested:
+    a count whose role the parse could not find is compared with any), or are parts of the same whole ("five of the
     seven members", "four of the seven rate-setters"). Two counts agree when their ranges overlap
     (vague amounts within a factor of VAGUE_GAP), or when a plain count is the whole the other is part
     of ("seven members" and "five of seven members").
     """
     clash = None
-    for what, low, high, text, vague, whole in a.amounts:
-        for other, low2, high2, text2, vague2, whole2 in b.amounts:
+    for what, low, high, text, vague, whole, role in a.amounts:
+        for other, low2, high2, text2, vague2, whole2, role2 in b.amounts:
             if what != other and not (whole is not None and whole == whole2):
                 continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
+            if role and role2 and role != role2:
+                continue  # the same noun in different roles: "3 people were killed", "12 people were injured"
             gap = VAGUE_GAP if vague or vague2 else 1.0
             if low <= high2 * gap and low2 <= high * gap:
                 return None
@@ -190,7 +223,26 @@ def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
 
 
 def dates_disagree(a: Statement, b: Statement) -> bool:
-    return bool(a.days and b.days and not a.days & b.days)
+    """No day of one can be a day of the other, however their anchors are read.
+
+    Two calendar dates disagree when they differ; a weekday disagrees with a weekday or a date only
+    when the days of the week differ (two articles may place "Thursday" from different publication
+    dates); a relative day ("today") only by more than ``RELATIVE_SLACK`` days (time zones, overnight
+    and updated pages).
+    """
+    if not (a.days and b.days) or a.days & b.days:
+        return False
+    return all(_days_differ(x, y) for x in a.dated for y in b.dated)
+
+
+def _days_differ(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    (day_x, form_x), (day_y, form_y) = x, y
+    first, second = date.fromisoformat(day_x), date.fromisoformat(day_y)
+    if "relative" in (form_x, form_y):
+        return abs((first - second).days) > RELATIVE_SLACK
+    if "weekday" in (form_x, form_y):
+        return first.weekday() != second.weekday()
+    return first != second
 
 
 class PairFeatures:

@@ -26,7 +26,7 @@ _MONTH = (
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y>(?:19|20)\d\d))?\b")),
+    ("mdy", re.compile(rf"(?<!\d\s)\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y>(?:19|20)\d\d))?\b")),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")),
     ("my", re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b")),

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsweave.analyze.role_words import LIGHT_VERBS, ROLE_CLASSES, TO_RESULT
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -64,12 +66,13 @@ LOWER_BOUND = {"more than", "over", "at least"}
 UPPER_BOUND = {"fewer than", "less than", "under", "up to", "at most", "nearly", "almost", "close to"}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP"}
 
+FRACTIONS = {"a third", "a quarter", "two thirds"}  # shares only when "of" follows
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)\b"
 _APPROX = "|".join(sorted((re.escape(a) for a in APPROX), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_AMOUNT = rf"(?P<cur>[$€£¥])?\s?(?P<num>{_NUM}|(?<![\w-])(?:{_WORDNUM})(?![\w-]))(?:\s?(?P<scale>{_SCALE}))?(?:\s?(?P<pct>%|percent|per cent))?"
+_AMOUNT = rf"(?P<cur>[$€£¥])?\s?(?P<num>(?<![\w-])(?:{_NUM})|(?<![\w-])(?:{_WORDNUM})(?![\w-]))(?:\s?(?P<scale>{_SCALE}))?(?:\s?(?P<pct>%|percent|per cent))?"
 QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<from>{_NUM})\s?(?:-|–|to)\s?(?P<to>{_NUM})(?!\d)|"
@@ -118,6 +121,7 @@ class Quantity:
     high: float | None
     unit: str | None  # USD, EUR, %, ...
     object: str | None  # what is counted: "people", "drones"
+    role: str | None  # what the counted did or had done to it: "dead", "held", "march" (analyze.role_words)
     of: float | None  # "7 of 12": the whole
     approx: bool
     start: int
@@ -130,6 +134,7 @@ class Quantity:
             "range": [self.low, self.high] if self.low is not None or self.high is not None else None,
             "unit": self.unit,
             "object": self.object,
+            "role": self.role,
             "of": self.of,
             "approx": self.approx,
             "start": self.start,
@@ -180,6 +185,8 @@ def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
             if m.group("pct"):
                 unit = "%"
             raw = m.group("num") or ""
+            if raw.lower() in FRACTIONS and not re.match(r"\s+of\b", text[m.end() :]):
+                continue  # "a third straight night": an ordinal, not a share
             if _YEAR.match(raw) and not (m.group("cur") or m.group("scale") or m.group("pct")):
                 continue  # a year, not an amount (dates are analysed separately)
             if not m.group("cur") and not m.group("scale") and not m.group("pct") and _is_time_or_date(text, m):
@@ -189,10 +196,10 @@ def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
         elif approx_word in UPPER_BOUND and value is not None:
             low, high, value = None, value, None
         end = m.end()
-        obj = None
+        obj = role = None
         obj_match = _OBJECT.match(text, end) if doc is None else None
         if doc is not None:
-            obj = _counted(doc, m.start(), end)
+            obj, role = _counted(doc, m.start(), end)
         elif obj_match:
             words = [w for w in obj_match.group("obj").split() if w not in _NOT_OBJECT]
             if words and obj_match.group("obj").split()[0] not in _NOT_OBJECT:
@@ -207,6 +214,7 @@ def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
                 high=_clean(high),
                 unit=unit,
                 object=obj,
+                role=role,
                 of=_clean(_number(m.group("of"))) if m.group("of") else None,
                 approx=bool(approx_word) or bool(m.group("vague")),
                 start=m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
@@ -216,21 +224,62 @@ def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
     return found
 
 
-def _counted(doc: Any, start: int, end: int) -> str | None:
-    """The noun a number counts, from the parse: '10 of 15 such drones' -> 'drones'."""
+def _counted(doc: Any, start: int, end: int) -> tuple[str | None, str | None]:
+    """The noun a number counts and its role, from the parse: '10 of 15 such drones were seized' -> drones, held."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return None
+        return None, None
     for token in reversed(span):
         head = token.head
         counts = token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN")
         if counts and not span.start <= head.i < span.end:
-            return head.text.lower() if head.pos_ == "NOUN" else head.text
+            return (head.text.lower() if head.pos_ == "NOUN" else head.text), _role(head)
     for token in doc[span.end : span.end + 4]:
         if token.pos_ in ("NOUN", "PROPN"):
-            return token.text.lower() if token.pos_ == "NOUN" else token.text
+            return (token.text.lower() if token.pos_ == "NOUN" else token.text), _role(token)
         if token.pos_ not in ("ADJ", "ADP", "DET", "NUM"):
             break
+    return None, _role(span[-1])
+
+
+def _shares_arguments(verb: Any) -> bool:
+    """A conjoined verb with no subject or object of its own: "were found and confiscated"."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+
+
+def _role_class(word: str) -> str | None:
+    return next((role for role, words in ROLE_CLASSES.items() if word in words), None)
+
+
+def _role(token: Any) -> str | None:
+    """What the counted token did or had done to it: a role class, else the lemma of its governing verb.
+
+    "three deaths", "three injured people", "12 arrested", "shot to death one person", "left 30 dead",
+    "rifles were found and confiscated" (a role in a conjoined verb that shares them); reporting and light verbs pass
+    the question to the verb above them ("police said 3 were killed").
+    """
+    own = _role_class(token.lemma_.lower()) or next(
+        (r for c in token.children if c.dep_ in ("amod", "acl", "oprd") and (r := _role_class(c.lemma_.lower()))), None
+    )
+    if own:
+        return own
+    node = token
+    while node.head.i != node.i:  # the root is its own head
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                result = next((TO_RESULT[g.lemma_] for g in child.children if g.lemma_ in TO_RESULT), None)
+                if result:
+                    return result
+            if (child.dep_ == "oprd" or _shares_arguments(child)) and (role := _role_class(child.lemma_.lower())):
+                return role
+        lemma = node.lemma_.lower()
+        if role := _role_class(lemma):
+            return role
+        if lemma not in LIGHT_VERBS:
+            return lemma
     return None
 
 
@@ -251,4 +300,6 @@ def _is_time_or_date(text: str, m: re.Match[str]) -> bool:
         r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", after
     ):
         return True
-    return bool(re.match(r"\s*(?:[ap]\.?m\.?|:\d\d|th\b|st\b|nd\b|rd\b)", after, re.IGNORECASE))
+    if re.search(r"\d[:.]$", before):  # the minutes of "3:45" or "9.25 am"
+        return True
+    return bool(re.match(r"\s*(?:[ap]\.?\s?m\b\.?|:\d\d|th\b|st\b|nd\b|rd\b)", after, re.IGNORECASE))

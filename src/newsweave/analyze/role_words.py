@@ -1,0 +1,30 @@
+"""Word lists for what a counted quantity did or had done to it (its predicate role).
+
+"3 killed", "three deaths" and "three people died" fill one role; "3 injured"
+fills another. Roles that news reports compare are classes of words; any
+other governing verb is its own role (its lemma).
+"""
+
+from __future__ import annotations
+
+# Role class -> the verb lemmas, adjectives and nouns that express it.
+ROLE_CLASSES: dict[str, frozenset[str]] = {
+    "dead": frozenset(
+        {"kill", "die", "dead", "death", "fatality", "perish", "slay", "murder", "execute", "drown", "toll"}
+    ),
+    "injured": frozenset({"injure", "wound", "hurt", "injury", "treat", "hospitalize", "hospitalise", "hospitalized"}),
+    "missing": frozenset({"missing", "disappear", "unaccounted"}),
+    "held": frozenset(
+        {"arrest", "detain", "apprehend", "nab", "capture", "intercept", "seize", "confiscate", "recover", "hold",
+         "custody", "detention", "charge", "jail"}
+    ),  # fmt: skip
+    "evacuated": frozenset({"evacuate", "evacuation", "displace", "flee", "homeless"}),
+    "rescued": frozenset({"rescue", "save", "free", "release"}),
+}
+# Verbs that carry no role of their own: the role is the next verb up ("police said 3 were killed").
+LIGHT_VERBS = frozenset(
+    {"be", "have", "say", "tell", "report", "add", "confirm", "announce", "state", "estimate", "put", "bring",
+     "make", "include", "reach", "rise", "climb", "stand", "remain", "become", "get", "leave"}
+)  # fmt: skip
+# "shot to death", "beaten to death": a verb with this object of "to" fills that role.
+TO_RESULT = {"death": "dead"}
