@@ -52,7 +52,7 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     members: list[list[int]] = [[] for _ in claims]
     for statement, claim in enumerate(claim_of):
         members[claim].append(statement)
-    conflicts = finder.find(grouping.related, [m for m in members if len(m) > 1])
+    conflicts = finder.find(grouping, [m for m in members if len(m) > 1])
     return Alignment(claims, conflicts, outlet_profiles(articles, claims, quotes, sources), sources)
 
 

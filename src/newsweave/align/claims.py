@@ -73,7 +73,7 @@ def related(a: Statement, b: Statement, probability: float, features: np.ndarray
     cosine, mutual = float(features[0]), bool(features[2])
     if a.contrary != b.contrary:
         denial, other = (a, b) if a.contrary else (b, a)
-        return probability >= RELATED or (cosine >= RELATED_COSINE and len(denial.denied & other.terms) >= DENIED_WORDS)
+        return probability >= RELATED or (cosine >= RELATED_COSINE and len(denial.scope & other.terms) >= DENIED_WORDS)
     clash = numbers_disagree(a, b)
     if clash is not None and clash[2] in crowded:
         return probability >= RELATED_DATE
@@ -98,6 +98,13 @@ class Grouping:
 
     groups: list[list[int]]
     related: list[tuple[int, int, float]] = field(default_factory=list)  # incompatible pairs worth a conflict check
+    features: PairFeatures | None = None
+
+    def same_proposition(self, i: int, j: int) -> float:
+        """The pair model's probability that statements i and j state the same proposition."""
+        if self.features is None:
+            return 0.0
+        return float(probability(self.features(np.array([i]), np.array([j])))[0])
 
 
 def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
@@ -144,7 +151,7 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
             continue
         join(a, b)
     groups = sorted((sorted(m) for m in members.values()), key=lambda g: g[0])
-    return Grouping(groups, sorted(pairs))
+    return Grouping(groups, sorted(pairs), features)
 
 
 def candidates(items: list[Statement], vectors: np.ndarray) -> tuple[PairFeatures, np.ndarray, np.ndarray]:

@@ -6,8 +6,8 @@
   day that fewer than ``ESTABLISHED_DAY`` sources name;
 - denial: a party denies what other sources report (one conflict per denial,
   with every claim it contradicts);
-- framing: within one claim, some sources assert it and others hedge it
-  ("allegedly", "claimed");
+- framing: within one claim, some sources state it in their own voice and others hedge
+  the same words ("allegedly", "claimed");
 - attribution: within one claim, sources give the same statement (most of
   its words in common) to different people.
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from newsweave.align.claims import Grouping
 from newsweave.align.statements import Statement, numbers_disagree
 from newsweave.model import Conflict, Evidence
 
@@ -30,7 +31,9 @@ KINDS = ("number", "date", "denial", "framing", "attribution")
 # A day named by this many independent sources is a day of the story: a story that spans days (a shooting
 # on Saturday, riots on Monday and Wednesday) does not put one event on two of them.
 ESTABLISHED_DAY = 2
-SAME_LINE = 0.6  # share of the shorter quote's content words that two attributions of one line have in common
+SAME_LINE = 0.6
+HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement ("recovered ... scene")
+FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence are one proposition  # share of the shorter quote's content words that two attributions of one line have in common
 
 
 class ConflictFinder:
@@ -49,8 +52,9 @@ class ConflictFinder:
                 sources_of_day[day].add(source)
         self.established = {day for day, named_by in sources_of_day.items() if len(named_by) >= ESTABLISHED_DAY}
 
-    def find(self, related: list[tuple[int, int, float]], members: list[list[int]]) -> list[Conflict]:
-        found = self._between(related) + [c for group in members for c in self._within(group)]
+    def find(self, grouping: Grouping, members: list[list[int]]) -> list[Conflict]:
+        self.same_proposition = grouping.same_proposition
+        found = self._between(grouping.related) + [c for group in members for c in self._within(group)]
         return sorted(found, key=lambda c: (KINDS.index(c.kind), c.claims, c.description))
 
     def _between(self, related: list[tuple[int, int, float]]) -> list[Conflict]:
@@ -97,9 +101,8 @@ class ConflictFinder:
     def _within(self, group: list[int]) -> list[Conflict]:
         claim = [self.claim_ids[self.claim_of[group[0]]]]
         out = []
-        hedged = [i for i in group if self.items[i].stance == "hedged"]
-        stated = [i for i in group if self.items[i].stance in ("asserted", "attributed")]
-        if {self.sources[i] for i in hedged} - {self.sources[i] for i in stated} and stated:
+        hedged, stated = self._framed(group)
+        if hedged:
             cues = sorted({self.items[i].cue.lower() for i in hedged if self.items[i].cue})
             text = f"Stated by {self._who(stated)}; hedged by {self._who(hedged)}"
             text += f" ({', '.join(repr(c) for c in cues)})" if cues else ""
@@ -107,7 +110,7 @@ class ConflictFinder:
         by_speaker: dict[str, list[int]] = defaultdict(list)
         for i in group:
             speaker = self.items[i].speaker
-            if speaker in self.people:
+            if speaker in self.people and " " in speaker:  # a full name: "Greeks" or a lone surname is no one sure
                 by_speaker[speaker].append(i)  # type: ignore[index]
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
@@ -117,6 +120,30 @@ class ConflictFinder:
                 text = f"Attributed to {first} by {self._who(side_a)}, to {second} by {self._who(side_b)}"
                 out.append(Conflict("attribution", text, claim, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
         return out
+
+    def _framed(self, group: list[int]) -> tuple[list[int], list[int]]:
+        """The hedged and the flatly stated statements of a claim that are one proposition told two ways.
+
+        Only an outlet's own voice states flatly ("asserted"): "police said" already attributes, as a
+        hedge does. A pair counts when the hedge covers what the other states (``HEDGED_WORDS`` of the
+        words after its cue) and the pair model holds them the same proposition (``FRAMING_SAME``); a
+        claim's group alone is too loose a tie for telling a reader one outlet doubts what another states.
+        """
+        hedged, stated = set(), set()
+        for i in group:
+            if self.items[i].stance != "hedged":
+                continue
+            for j in group:
+                a, b = self.items[i], self.items[j]
+                if (
+                    b.stance == "asserted"
+                    and self.sources[i] != self.sources[j]
+                    and len(a.scope & b.terms) >= HEDGED_WORDS
+                    and self.same_proposition(i, j) >= FRAMING_SAME
+                ):
+                    hedged.add(i)
+                    stated.add(j)
+        return sorted(hedged), sorted(stated)
 
     def _same_words(self, side_a: list[int], side_b: list[int]) -> bool:
         """Two speakers for one line: the quoted words of some sentence on each side are mostly the same."""

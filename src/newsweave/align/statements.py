@@ -47,6 +47,8 @@ PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident"
 # What is counted, low, high, as written, vague, the whole it is part of ("5 of 7": 7) or None, and
 # its role ("dead", "held", "march": analyze.quantities) or None.
 Amount = tuple[str, float, float, str, bool, float | None, str | None]
+AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
+_AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
 # Nouns of one scale: "50 basis points", "0.5 points" and "half a percentage point" are one move of 0.5 points.
 POINTS = {"point", "percentage", "basis", "percentage-point", "basis-point"}
 
@@ -62,7 +64,7 @@ class Statement:
     cue: str | None
     speaker: str | None
     terms: frozenset[str]
-    denied: frozenset[str]  # content words of what a denial denies ("denied that officers used tear gas")
+    scope: frozenset[str]  # content words after a denial or hedge cue: what is denied or hedged
     quoted: frozenset[str]  # content words of the quote the sentence holds, without its attribution
     names: frozenset[str]
     amounts: tuple[Amount, ...]
@@ -101,7 +103,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     speaker=speakers.get(speaker, speaker) if speaker else None,
                     terms=frozenset(stems(words)),
                     quoted=frozenset(stems(_WORD.findall(quote.text))) if quote else frozenset(),
-                    denied=_denied_terms(text, stance.cue if stance and stance.stance == "denied" else None),
+                    scope=_cue_scope(text, stance.cue if stance and stance.stance in ("denied", "hedged") else None),
                     names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
                     days=frozenset(day for day, _ in dated),
@@ -115,8 +117,9 @@ def stems(words: list[str]) -> list[str]:
     return [w.lower()[:STEM] for w in words if w.lower() not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
 
 
-def _denied_terms(text: str, cue: str | None) -> frozenset[str]:
-    """The words after the denial cue: what is denied."""
+def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
+    """The words after a denial or hedge cue: what is denied ("denied that officers used tear gas") or
+    hedged ("was reportedly recovered from the scene")."""
     if not cue or cue not in text:
         return frozenset()
     return frozenset(stems(_WORD.findall(text[text.index(cue) + len(cue) :])))
@@ -190,6 +193,8 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
             noun = "point"
             if article.text[q.end : q.end + 12].lower().lstrip().startswith("basis"):
                 low, high = low / 100, high / 100
+        if _AGE.match(article.text, q.end):
+            noun = AGE
         counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")
         out.append((counted, float(low), float(high), q.text, q.value is None, q.of, q.role))
     return out
@@ -198,8 +203,8 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
 def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
     """The two amounts as written, and what they count, when no reading of the counts of one thing agrees.
 
-    Counts are compared when they count the same thing in the same role (killed, injured, arrested:
-    a count whose role the parse could not find is compared with any), or are parts of the same whole ("five of the
+    Counts are compared when they count the same thing in the same role (killed, injured, arrested;
+    a count whose role the parse could not find only with another such), or are parts of the same whole ("five of the
     seven members", "four of the seven rate-setters"). Two counts agree when their ranges overlap
     (vague amounts within a factor of VAGUE_GAP), or when a plain count is the whole the other is part
     of ("seven members" and "five of seven members").
@@ -209,8 +214,10 @@ def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
         for other, low2, high2, text2, vague2, whole2, role2 in b.amounts:
             if what != other and not (whole is not None and whole == whole2):
                 continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
-            if role and role2 and role != role2:
+            if role != role2:
                 continue  # the same noun in different roles: "3 people were killed", "12 people were injured"
+            if what == AGE and not a.names & b.names:
+                continue  # an age is a person's: "a 63-year-old woman" and "the 38-year-old gunman" are two people
             gap = VAGUE_GAP if vague or vague2 else 1.0
             if low <= high2 * gap and low2 <= high * gap:
                 return None

@@ -167,9 +167,58 @@ def role_holders(found: list[Mention]) -> dict[str, str]:
 
 
 def merge_story(names_by_article: dict[str, list[str]]) -> dict[str, str]:
-    """Across a story: a one-word person name -> the one full name (in any article) that ends with it."""
-    full_names = {n for names in names_by_article.values() for n in names if len(n.split()) >= 2}
+    """Across a story: name variants and one-word person names -> the one full name they stand for.
+
+    Variants of one full name ("Robert J. Pickell" / "Robert J Pickell" / "Robert Pickell", "Chris Ode" /
+    "Christopher Ode", "Ilene Wolfe" / "Ilene Wolff") map to the spelling the story uses most; a surname
+    left alone maps to the full name that ends with it when there is only one.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for names in names_by_article.values():
+        for name in names:
+            if len(name.split()) >= 2:
+                counts[name] += 1
+    canonical: dict[str, str] = {}
+    chosen: list[str] = []  # one spelling per person, most used first
+    for name in sorted(counts, key=lambda n: (-counts[n], -len(n), n)):
+        same = next((c for c in chosen if same_person(name, c)), None)
+        if same is None:
+            chosen.append(name)
+        else:
+            canonical[name] = same
     by_last: dict[str, set[str]] = defaultdict(set)
-    for name in full_names:
-        by_last[name.split()[-1]].add(name)
-    return {last: next(iter(names)) for last, names in by_last.items() if len(names) == 1}
+    for name in counts:
+        by_last[name.split()[-1]].add(canonical.get(name, name))
+    short = {last: next(iter(names)) for last, names in by_last.items() if len(names) == 1}
+    return {**short, **canonical}
+
+
+def same_person(first: str, second: str) -> bool:
+    """Two spellings of one full name: initials and dots aside, the same first name (or a short form of it,
+    "Chris" / "Christopher") and the same surname, up to one letter ("Wolfe" / "Wolff")."""
+    a, b = _name_parts(first), _name_parts(second)
+    if len(a) < 2 or len(b) < 2:
+        return False
+    given_a, given_b = a[0], b[0]
+    if not (given_a == given_b or (min(len(given_a), len(given_b)) >= 3 and
+                                   (given_a.startswith(given_b) or given_b.startswith(given_a)))):  # fmt: skip
+        return False
+    return a[-1] == b[-1] or (min(len(a[-1]), len(b[-1])) >= SPELLING_MIN and _one_letter_apart(a[-1], b[-1]))
+
+
+SPELLING_MIN = 4  # surnames this long may differ by one letter and be one person ("Wolfe" / "Wolff")
+
+
+def _name_parts(name: str) -> list[str]:
+    """Lower-case words of a name without initials or dots: "Robert J. Pickell" -> ["robert", "pickell"]."""
+    return [w for w in re.sub(r"[.,]", " ", name).casefold().split() if len(w) > 1]
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One substitution, insertion or deletion turns one into the other."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

@@ -27,9 +27,12 @@ DENIAL_CUES = {"denied", "denies", "deny", "denying", "rejected", "rejects", "re
 HEDGE = re.compile(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|ostensibly|unconfirmed|unverified|"
     r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|(?:is|are|was|were) thought to|"
-    r"(?:is|are|was|were) reported to|it is claimed|it was claimed|claims? that|rumou?rs?|so-called)\b",
+    r"(?:is|are|was|were) reported to|it is claimed|it was claimed|claims? that|allegations? that|rumou?rs?|"
+    r"so-called)\b",
     re.IGNORECASE,
 )
+# "was denied a permit", "had been dismissed": something done to someone, not a statement denied.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 DOUBTFUL_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists", "asserted",
                  "asserts", "purported"}  # fmt: skip
 
@@ -59,9 +62,16 @@ def sentence_stances(text: str, sentences: list[Sentence], quotes: list[Quote]) 
 
 def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     for quote in quotes:
-        if quote.cue and quote.cue.lower() in DENIAL_CUES:
+        if quote.cue and quote.cue.lower() in DENIAL_CUES and not _passive(words, quote.cue):
             return Stance("denied", quote.cue, quote.speaker)
-    denial = next((m for m in re.finditer(r"[A-Za-z]+", own) if m.group(0).lower() in DENIAL_CUES), None)
+    denial = next(
+        (
+            m
+            for m in re.finditer(r"[A-Za-z]+", own)
+            if m.group(0).lower() in DENIAL_CUES and not _PASSIVE.search(own[max(0, m.start() - 12) : m.start()])
+        ),
+        None,
+    )
     if denial:
         holder = quotes[0].speaker if quotes else _subject_before(own[: denial.start()])
         return Stance("denied", denial.group(0), holder)
@@ -74,6 +84,12 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     if quotes:
         return Stance("attributed", quotes[0].cue, quotes[0].speaker)
     return Stance("asserted", None, None)
+
+
+def _passive(words: str, cue: str) -> bool:
+    """Every use of the cue in the sentence is passive ("had been dismissed")."""
+    uses = [m.start() for m in re.finditer(rf"\b{re.escape(cue)}\b", words)]
+    return bool(uses) and all(_PASSIVE.search(words[max(0, i - 12) : i]) for i in uses)
 
 
 def _subject_before(words: str) -> str | None:
