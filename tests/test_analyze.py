@@ -113,6 +113,32 @@ def test_fractions_and_what_is_not_an_amount() -> None:
     assert (q.value, q.of, q.object) == (7, 12, "rockets")
 
 
+def test_clock_times_model_names_and_ordinals_are_not_amounts() -> None:
+    text = "Around 10 a. m. and at 3:45 p.m., for a third straight night, police seized 14 AK-47 rifles."
+    assert [q.text for q in find_quantities(text)] == ["14"]
+    assert [q.value for q in find_quantities("a third of the vote")] == [pytest.approx(1 / 3, abs=1e-5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("A gunman shot to death one person at the firm.", "dead"),
+        ("Three bank employees died in the fire.", "dead"),
+        ("Police said 18 people had been injured in the violence.", "injured"),
+        ("Since the shooting, over 50 arrests have been made.", "held"),
+        ("Six rifles were found and confiscated on the boat.", "held"),
+        ("The quake left 30 dead in the province.", "dead"),
+        ("Another 20,000 people marched through the city.", "march"),
+        ("The warship detected five suspicious boats.", "detect"),
+    ],
+)
+def test_a_count_knows_its_role(text: str, role: str) -> None:
+    from newsweave.analyze.nlp import load_nlp
+
+    [q] = find_quantities(text, load_nlp()(text))
+    assert q.role == role
+
+
 def test_dates_normalised_against_publication() -> None:
     text = "On Friday officials said deliveries began October 17, several months before the war, and last month."
     found = {d.text: d for d in find_dates(text, "2022-12-10")}
@@ -121,6 +147,7 @@ def test_dates_normalised_against_publication() -> None:
     assert found["last month"].value == "2022-11"
     assert found["several months before the war"].value is None
     assert find_dates("on Friday", None)[0].value is None  # unknown publication date: kept as text
+    assert find_dates("an attack on 10 Nov 11.", "2011-11-15")[0].value == "2011-11-10"  # not "Nov 11"
 
 
 def test_chunks_cover_the_text_and_stay_bounded() -> None:
@@ -184,3 +211,29 @@ def test_dates_in_sentences_about_the_future_are_placed_ahead() -> None:
     [past_new_year] = find_dates("The pact was drafted on January 1.", published)
     assert (monday.value, past_monday.value) == ("2025-03-17", "2025-03-10")
     assert (new_year.value, past_new_year.value) == ("2026-01-01", "2025-01-01")
+
+
+def test_name_variants_across_a_story_are_one_person() -> None:
+    from newsweave.analyze.entities import merge_story
+
+    names = merge_story(
+        {
+            "a": ["Robert J. Pickell", "Ilene Wolfe", "Chris Ode", "Mark Kelly"],
+            "b": ["Robert J Pickell", "Ilene Wolff", "Christopher Ode", "Raymond Kelly"],
+            "c": ["Robert J. Pickell", "Ilene Wolfe"],
+        }
+    )
+    assert names["Robert J Pickell"] == "Robert J. Pickell" and names["Pickell"] == "Robert J. Pickell"
+    assert names["Ilene Wolff"] == "Ilene Wolfe"
+    assert {names.get("Chris Ode", "Chris Ode"), names.get("Christopher Ode", "Christopher Ode")} == {"Christopher Ode"}
+    assert "Kelly" not in names and "Raymond Kelly" not in names  # two people share the surname
+
+
+def test_something_withheld_is_not_a_denial() -> None:
+    text = (
+        "LaCalamita was denied a handgun permit in March, the chief said. "
+        "The ministry denied that engineers had reported cracks."
+    )
+    found = analyze([Article(id="d", text=text)])[0]
+    assert found.stances[0].stance != "denied"
+    assert found.stances[1].stance == "denied"
