@@ -234,6 +234,7 @@ def test_something_withheld_is_not_a_denial() -> None:
         "LaCalamita was denied a handgun permit in March, the chief said. "
         "The ministry denied that engineers had reported cracks."
     )
-    found = analyze([Article(id="d", text=text)])[0]
+    found = Article(id="d", source="d", text=text)
+    analyze([found])
     assert found.stances[0].stance != "denied"
     assert found.stances[1].stance == "denied"

@@ -15,9 +15,23 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "injured": frozenset({"injure", "wound", "hurt", "injury", "treat", "hospitalize", "hospitalise", "hospitalized"}),
     "missing": frozenset({"missing", "disappear", "unaccounted"}),
     "held": frozenset(
-        {"arrest", "detain", "apprehend", "nab", "capture", "intercept", "seize", "confiscate", "recover", "hold",
-         "custody", "detention", "charge", "jail"}
-    ),  # fmt: skip
+        {
+            "arrest",
+            "detain",
+            "apprehend",
+            "nab",
+            "capture",
+            "intercept",
+            "seize",
+            "confiscate",
+            "recover",
+            "hold",
+            "custody",
+            "detention",
+            "charge",
+            "jail",
+        }
+    ),
     "evacuated": frozenset({"evacuate", "evacuation", "displace", "flee", "homeless"}),
     "rescued": frozenset({"rescue", "save", "free", "release"}),
 }
