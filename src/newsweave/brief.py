@@ -72,6 +72,7 @@ def build_story(articles: list[Article], label: str | None = None, length: int =
         "quotes": quotes,
         "claims": [c.to_dict() for c in alignment.claims],
         "conflicts": [c.to_dict() for c in alignment.conflicts],
+        "updates": [c.to_dict() for c in alignment.updates],
         "outlets": alignment.outlets,
         "summary": summarize(articles, alignment, length),
         "timeline": timeline(articles, alignment),

@@ -27,6 +27,7 @@ from newsweave.model import Article, Claim, Conflict, Support
 class Alignment:
     claims: list[Claim]
     conflicts: list[Conflict]
+    updates: list[Conflict]  # figures that changed over time (kind "update"): not disagreements
     outlets: list[dict[str, Any]]
     sources: dict[str, str]  # article id -> its independent source (align.sources)
 
@@ -48,12 +49,13 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
         [a.id for a in articles],
         names,
         people,
+        [a.published for a in articles],
     )
     members: list[list[int]] = [[] for _ in claims]
     for statement, claim in enumerate(claim_of):
         members[claim].append(statement)
-    conflicts = finder.find(grouping, [m for m in members if len(m) > 1])
-    return Alignment(claims, conflicts, outlet_profiles(articles, claims, quotes, sources), sources)
+    conflicts, updates = finder.find(grouping, [m for m in members if len(m) > 1])
+    return Alignment(claims, conflicts, updates, outlet_profiles(articles, claims, quotes, sources), sources)
 
 
 def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray, articles: list[Article],

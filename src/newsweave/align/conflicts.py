@@ -24,21 +24,24 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsweave.align.claims import Grouping
-from newsweave.align.statements import Statement, numbers_disagree
+from newsweave.align.statements import Clash, Statement, numbers_disagree
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
 # A day named by this many independent sources is a day of the story: a story that spans days (a shooting
 # on Saturday, riots on Monday and Wednesday) does not put one event on two of them.
 ESTABLISHED_DAY = 2
-SAME_LINE = 0.6
+SAME_LINE = 0.6  # share of the shorter quote's content words that two attributions of one line have in common
 HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement ("recovered ... scene")
-FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence are one proposition  # share of the shorter quote's content words that two attributions of one line have in common
+FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence are one proposition
+# Roles whose counts grow while an event unfolds: a higher toll published on a later day is an update.
+CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
 
 
 class ConflictFinder:
     def __init__(self, items: list[Statement], claim_of: list[int], claim_ids: list[str], sources: list[str],
-                 article_ids: list[str], outlets: list[str], people: set[str]) -> None:  # fmt: skip
+                 article_ids: list[str], outlets: list[str], people: set[str],
+                 published: list[str | None]) -> None:  # fmt: skip
         self.items = items
         self.claim_of = claim_of  # statement -> claim index
         self.claim_ids = claim_ids
@@ -46,19 +49,23 @@ class ConflictFinder:
         self.article_ids = article_ids  # article index -> id
         self.outlets = outlets  # article index -> outlet name
         self.people = people
+        self.published = [day[:10] if day else None for day in published]  # article index -> publication day
         sources_of_day: dict[str, set[str]] = defaultdict(set)
         for statement, source in zip(items, sources, strict=True):
             for day in statement.days:
                 sources_of_day[day].add(source)
         self.established = {day for day, named_by in sources_of_day.items() if len(named_by) >= ESTABLISHED_DAY}
 
-    def find(self, grouping: Grouping, members: list[list[int]]) -> list[Conflict]:
+    def find(self, grouping: Grouping, members: list[list[int]]) -> tuple[list[Conflict], list[Conflict]]:
+        """The conflicts, and the figures updated over time (``_updated``), each sorted."""
         self.same_proposition = grouping.same_proposition
-        found = self._between(grouping.related) + [c for group in members for c in self._within(group)]
-        return sorted(found, key=lambda c: (KINDS.index(c.kind), c.claims, c.description))
+        between = self._between(grouping.related)
+        updates = [c for c in between if c.kind == "update"]
+        found = [c for c in between if c.kind != "update"] + [c for group in members for c in self._within(group)]
+        return sorted(found, key=lambda c: (KINDS.index(c.kind), c.claims, c.description)), updates
 
     def _between(self, related: list[tuple[int, int, float]]) -> list[Conflict]:
-        """Number and date conflicts per pair of claims; a denial with everything it contradicts."""
+        """Number and date conflicts per pair of claims; a denial with everything it contradicts; updates."""
         links: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
         for i, j, _ in related:
             a, b = self.items[i], self.items[j]
@@ -88,15 +95,40 @@ class ConflictFinder:
                 reported = sorted({self.claim_of[i] for i in side_a})
                 claims = [self.claim_ids[first_claim]] + [self.claim_ids[c] for c in reported]
             else:
-                if kind == "number":
-                    first, second, _ = numbers_disagree(a, b) or ("", "", "")
-                    text = f'Counts disagree: "{first}" ({self._who(side_a)}) vs "{second}" ({self._who(side_b)})'
+                clash = numbers_disagree(a, b) if kind == "number" else None
+                if clash and self._updated(clash, side_a, side_b):
+                    earlier, later = (side_a, side_b) if clash.rising else (side_b, side_a)
+                    low, high = (clash.first, clash.second) if clash.rising else (clash.second, clash.first)
+                    text = f'Updated: "{low}" ({self._when(earlier)}) to "{high}" ({self._when(later)})'
+                    claims = [self.claim_ids[first_claim], self.claim_ids[second_claim]]
+                    out.append(Conflict("update", text, claims, self._evidence(earlier, 0) + self._evidence(later, 1)))
+                    continue
+                if clash:
+                    text = (f'Counts disagree: "{clash.first}" ({self._who(side_a)}) vs "{clash.second}" '
+                            f"({self._who(side_b)})")  # fmt: skip
                 else:
                     text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
                             f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
                 claims = [self.claim_ids[first_claim], self.claim_ids[second_claim]]
             out.append(Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
         return out
+
+    def _updated(self, clash: Clash, side_a: list[int], side_b: list[int]) -> bool:
+        """A toll that rose: the higher count of a cumulative role is published only on later days than the lower."""
+        if clash.role not in CUMULATIVE_ROLES:
+            return False
+        lower, higher = (side_a, side_b) if clash.rising else (side_b, side_a)
+        lower_days = [self.published[self.items[i].article] for i in lower]
+        higher_days = [self.published[self.items[i].article] for i in higher]
+        if None in lower_days or None in higher_days:
+            return False
+        return max(lower_days) < min(higher_days)  # type: ignore[type-var]
+
+    def _when(self, statements: list[int]) -> str:
+        """Outlets with their publication days: "Gothamist, 2013-03-11"."""
+        return "; ".join(
+            sorted({f"{self.outlets[self.items[i].article]}, {self.published[self.items[i].article]}" for i in statements})
+        )
 
     def _within(self, group: list[int]) -> list[Conflict]:
         claim = [self.claim_ids[self.claim_of[group[0]]]]

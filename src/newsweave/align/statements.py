@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 import numpy as np
@@ -41,12 +42,16 @@ WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Counted nouns that all count people: "40 people" and "a few dozen protesters" count the same crowd.
 PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident", "civilian", "passenger",
-          "victim", "casualtie", "worker", "student", "participant", "supporter", "individual", "adult"}  # fmt: skip
+          "victim", "casualtie", "worker", "student", "participant", "supporter", "individual", "adult",
+          "injurie", "death", "arrest", "fatalitie"}  # fmt: skip  # "three deaths": three people, dead
 
 
 # What is counted, low, high, as written, vague, the whole it is part of ("5 of 7": 7) or None, and
 # its role ("dead", "held", "march": analyze.quantities) or None.
 Amount = tuple[str, float, float, str, bool, float | None, str | None]
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NATIONWIDE = re.compile(r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
 # Nouns of one scale: "50 basis points", "0.5 points" and "half a percentage point" are one move of 0.5 points.
@@ -67,6 +72,7 @@ class Statement:
     scope: frozenset[str]  # content words after a denial or hedge cue: what is denied or hedged
     quoted: frozenset[str]  # content words of the quote the sentence holds, without its attribution
     names: frozenset[str]
+    places: frozenset[str]  # the places it names (GPE, LOC, FAC entities): where its counts hold
     amounts: tuple[Amount, ...]
     days: frozenset[str]  # ISO days the sentence names
     dated: frozenset[tuple[str, str]]  # the same days with how they are written (``day_form``)
@@ -82,6 +88,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
     out = []
     for index, article in enumerate(articles):
         people = [(s, e.canonical) for e in article.entities for s in e.spans]
+        places = [(s, e.canonical) for e in article.entities for s in e.spans if e.label in PLACE_LABELS]
         for number, sentence in enumerate(article.sentences):
             text = article.text[sentence.start : sentence.end]
             words = _WORD.findall(text)
@@ -105,6 +112,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     quoted=frozenset(stems(_WORD.findall(quote.text))) if quote else frozenset(),
                     scope=_cue_scope(text, stance.cue if stance and stance.stance in ("denied", "hedged") else None),
                     names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
+                    places=frozenset(name for (s, e), name in places if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
                     days=frozenset(day for day, _ in dated),
                     dated=dated,
@@ -200,7 +208,17 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
     return out
 
 
-def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
+class Clash(NamedTuple):
+    """Two counts of one thing that cannot both hold."""
+
+    first: str  # as written in the first statement
+    second: str
+    what: str  # what they count
+    role: str | None
+    rising: bool  # the second count is the higher
+
+
+def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     """The two amounts as written, and what they count, when no reading of the counts of one thing agrees.
 
     Counts are compared when they count the same thing in the same role (killed, injured, arrested;
@@ -216,6 +234,12 @@ def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
                 continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
             if role != role2:
                 continue  # the same noun in different roles: "3 people were killed", "12 people were injured"
+            if a.places and b.places and not a.places & b.places:
+                continue  # counts of two places: "20,000 in Patras", "50,000 in Thessaloniki"
+            if bool(_NATIONWIDE.search(a.text)) != bool(_NATIONWIDE.search(b.text)):
+                continue  # a national total and a local count
+            if bool(_SINCE.search(a.text)) != bool(_SINCE.search(b.text)):
+                continue  # a count over a period ("three times since October") and a count over all time
             if what == AGE and not a.names & b.names:
                 continue  # an age is a person's: "a 63-year-old woman" and "the 38-year-old gunman" are two people
             gap = VAGUE_GAP if vague or vague2 else 1.0
@@ -225,7 +249,7 @@ def numbers_disagree(a: Statement, b: Statement) -> tuple[str, str, str] | None:
                 whole2 is None and whole is not None and low2 <= whole <= high2
             ):
                 return None
-            clash = clash or (text, text2, what)
+            clash = clash or Clash(text, text2, what, role, low2 > high)
     return clash
 
 

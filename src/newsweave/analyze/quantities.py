@@ -32,6 +32,7 @@ SCALES = {
     "bn": 1e9,
     "m": 1e6,
     "k": 1e3,
+    "dozen": 12,  # "two dozen"
 }
 # Vague amounts and the ranges they are read as.
 VAGUE = {
@@ -61,15 +62,22 @@ APPROX = {
     "under",
     "close to",
     "at most",
+    "as many as",
 }
 LOWER_BOUND = {"more than", "over", "at least"}
-UPPER_BOUND = {"fewer than", "less than", "under", "up to", "at most", "nearly", "almost", "close to"}
+UPPER_BOUND = {"fewer than", "less than", "under", "up to", "at most", "nearly", "almost", "close to", "as many as"}
+# "no injuries were reported", "no one was hurt": a count of zero, in the role its noun or verb gives.
+NONE_OF = re.compile(
+    r"\b(?:no|zero)\s+(?:(?:reported|serious|major|further|other|immediate|known)\s+)?"
+    r"(?P<noun>injuries|deaths|casualties|fatalities|arrests|one)\b|\b(?P<nobody>nobody)\b",
+    re.IGNORECASE,
+)
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "euros": "EUR", "pounds": "GBP"}
 
 FRACTIONS = {"a third", "a quarter", "two thirds"}  # shares only when "of" follows
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)\b"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k|dozen)\b"
 _APPROX = "|".join(sorted((re.escape(a) for a in APPROX), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
 _AMOUNT = rf"(?P<cur>[$€£¥])?\s?(?P<num>(?<![\w-])(?:{_NUM})|(?<![\w-])(?:{_WORDNUM})(?![\w-]))(?:\s?(?P<scale>{_SCALE}))?(?:\s?(?P<pct>%|percent|per cent))?"
@@ -163,6 +171,8 @@ def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         if not m.group(0).strip() or not re.search(r"[\w$€£¥%]", m.group(0)):
             continue
+        if re.search(r"\bno\s*$", text[max(0, m.start() - 4) : m.start()], re.IGNORECASE):
+            continue  # "no one": a count of zero (_none_of)
         approx_word = (m.group("approx") or "").lower()
         value = low = high = None
         unit = None
@@ -221,7 +231,20 @@ def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
                 end=end,
             )
         )
-    return found
+    return sorted(found + _none_of(text, doc), key=lambda q: q.start)
+
+
+def _none_of(text: str, doc: Any | None) -> list[Quantity]:
+    """Counts of zero: "no injuries" (0 injuries, injured), "no one was arrested" (0 people, held)."""
+    out = []
+    for m in NONE_OF.finditer(text):
+        noun = (m.group("noun") or m.group("nobody")).lower()
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand") if doc is not None else None
+        singular = re.sub(r"ies$", "y", noun).rstrip("s")  # "injuries" -> "injury", "deaths" -> "death"
+        role = _role(span[-1]) if span is not None and len(span) else _role_class(singular)
+        obj = "people" if noun in ("one", "nobody") else noun
+        out.append(Quantity(m.group(0), 0.0, None, None, None, obj, role, None, False, m.start(), m.end()))
+    return out
 
 
 def _counted(doc: Any, start: int, end: int) -> tuple[str | None, str | None]:
@@ -255,7 +278,8 @@ def _role(token: Any) -> str | None:
     """What the counted token did or had done to it: a role class, else the lemma of its governing verb.
 
     "three deaths", "three injured people", "12 arrested", "shot to death one person", "left 30 dead",
-    "rifles were found and confiscated" (a role in a conjoined verb that shares them); reporting and light verbs pass
+    "rifles were found and confiscated" (a role in a conjoined verb that shares them), "set off to
+    march" (in the verb's complement); reporting and light verbs pass
     the question to the verb above them ("police said 3 were killed").
     """
     own = _role_class(token.lemma_.lower()) or next(
@@ -273,8 +297,9 @@ def _role(token: Any) -> str | None:
                 result = next((TO_RESULT[g.lemma_] for g in child.children if g.lemma_ in TO_RESULT), None)
                 if result:
                     return result
-            if (child.dep_ == "oprd" or _shares_arguments(child)) and (role := _role_class(child.lemma_.lower())):
-                return role
+            if child.dep_ in ("oprd", "xcomp") or _shares_arguments(child):
+                if role := _role_class(child.lemma_.lower()):
+                    return role
         lemma = node.lemma_.lower()
         if role := _role_class(lemma):
             return role

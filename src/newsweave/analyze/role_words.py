@@ -34,6 +34,21 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     ),
     "evacuated": frozenset({"evacuate", "evacuation", "displace", "flee", "homeless"}),
     "rescued": frozenset({"rescue", "save", "free", "release"}),
+    "crowd": frozenset(
+        {
+            "march",
+            "gather",
+            "rally",
+            "protest",
+            "attend",
+            "join",
+            "demonstrate",
+            "participate",
+            "assemble",
+            "converge",
+            "turnout",
+        }
+    ),
 }
 # Verbs that carry no role of their own: the role is the next verb up ("police said 3 were killed").
 LIGHT_VERBS = frozenset(
@@ -41,4 +56,4 @@ LIGHT_VERBS = frozenset(
      "make", "include", "reach", "rise", "climb", "stand", "remain", "become", "get", "leave"}
 )  # fmt: skip
 # "shot to death", "beaten to death": a verb with this object of "to" fills that role.
-TO_RESULT = {"death": "dead"}
+TO_RESULT = {"death": "dead", "street": "crowd"}  # "took to the streets"

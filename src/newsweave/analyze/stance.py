@@ -5,8 +5,8 @@
 - hedged: the outlet distances itself ("allegedly", "reportedly", "is said
   to", "it is claimed", "unconfirmed"), or attributes with a verb of doubt
   ("X claimed"); the holder is whoever it is attributed to, if anyone.
-- attributed: the sentence reports what someone said (it holds a quote);
-  the holder is the speaker.
+- attributed: the sentence reports what someone said (it holds a quote, or
+  ends naming its source: "..., a police source said."); the holder is the speaker.
 - asserted: the outlet states it in its own voice.
 
 Denial outranks hedging, which outranks plain attribution: a denied or
@@ -33,6 +33,10 @@ HEDGE = re.compile(
 )
 # "was denied a permit", "had been dismissed": something done to someone, not a statement denied.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+# A sentence that ends by naming who said it: "..., a police source said." / "..., police say."
+_SAID_TAIL = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?P<holder>[\w.'’ -]{2,40}?)\s+(?P<cue>said|says|told reporters|reported|added)\s*[.!]?\s*$"
+)
 DOUBTFUL_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists", "asserted",
                  "asserts", "purported"}  # fmt: skip
 
@@ -83,6 +87,9 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
         return Stance("hedged", hedge.group(0), quotes[0].speaker if quotes else None)
     if quotes:
         return Stance("attributed", quotes[0].cue, quotes[0].speaker)
+    tail = _SAID_TAIL.search(words)
+    if tail:  # "..., a police source said." with no quotation the quote finder took
+        return Stance("attributed", tail.group("cue"), tail.group("holder"))
     return Stance("asserted", None, None)
 
 
