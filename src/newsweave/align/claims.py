@@ -27,6 +27,7 @@ from newsweave.align.statements import (
     PEOPLE,
     PairFeatures,
     Statement,
+    covers,
     dates_disagree,
     numbers_disagree,
     statement_units,
@@ -63,7 +64,8 @@ def crowded_counts(items: list[Statement]) -> set[str]:
 def related(a: Statement, b: Statement, probability: float, features: np.ndarray, crowded: set[str]) -> bool:
     """An incompatible pair worth a conflict check (``features`` is the pair's PairFeatures row).
 
-    A denial is related to what it denies when they are alike or share its words ("tear gas"); two
+    A denial is related to what it denies when they are alike enough to be one claim but for the
+    denial, or alike and the denial covers its words ("tear gas", names aside); two
     counts when alike, or when they count the same specific thing ("farmers"), or the same people
     in sentences that are each other's closest match across the two articles; two dates only when
     the sentences are alike enough to be one claim but for the date, since a sentence often dates a
@@ -73,7 +75,8 @@ def related(a: Statement, b: Statement, probability: float, features: np.ndarray
     cosine, mutual = float(features[0]), bool(features[2])
     if a.contrary != b.contrary:
         denial, other = (a, b) if a.contrary else (b, a)
-        return probability >= RELATED or (cosine >= RELATED_COSINE and len(denial.scope & other.terms) >= DENIED_WORDS)
+        alike = probability >= RELATED or cosine >= RELATED_COSINE
+        return probability >= RELATED_DATE or (alike and covers(denial.scope, denial, other) >= DENIED_WORDS)
     clash = numbers_disagree(a, b)
     if clash is not None and clash[2] in crowded:
         return probability >= RELATED_DATE

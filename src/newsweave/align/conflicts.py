@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsweave.align.claims import Grouping
-from newsweave.align.statements import Clash, Statement, numbers_disagree
+from newsweave.align.statements import Clash, Statement, covers, numbers_disagree
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
@@ -170,7 +170,7 @@ class ConflictFinder:
                 if (
                     b.stance == "asserted"
                     and self.sources[i] != self.sources[j]
-                    and len(a.scope & b.terms) >= HEDGED_WORDS
+                    and covers(a.scope, a, b) >= HEDGED_WORDS
                     and self.same_proposition(i, j) >= FRAMING_SAME
                 ):
                     hedged.add(i)

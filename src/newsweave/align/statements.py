@@ -125,6 +125,13 @@ def stems(words: list[str]) -> list[str]:
     return [w.lower()[:STEM] for w in words if w.lower() not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
 
 
+def covers(scope: frozenset[str], a: Statement, b: Statement) -> int:
+    """How many words of a cue's ``scope`` the other statement holds, names of either left out: a denial
+    and a report share "Russia" and "Ukraine" in every sentence of a story about them."""
+    names = set(stems(_WORD.findall(" ".join(a.names | b.names))))
+    return len((scope & a.terms & b.terms) - names) if scope else 0
+
+
 def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
     """The words after a denial or hedge cue: what is denied ("denied that officers used tear gas") or
     hedged ("was reportedly recovered from the scene")."""
