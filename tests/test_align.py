@@ -182,8 +182,22 @@ def test_alignment_is_deterministic(tmp_path: Path) -> None:
 def statement(amounts: tuple = (), dated: frozenset = frozenset(), names: frozenset = frozenset()) -> Statement:
     days = frozenset(day for day, _ in dated)
     return Statement(
-        0, 0, 0, 0, "", "asserted", None, None, frozenset(), frozenset(), frozenset(), names, frozenset(), amounts,
-        days, dated
+        0,
+        0,
+        0,
+        0,
+        "",
+        "asserted",
+        None,
+        None,
+        frozenset(),
+        frozenset(),
+        frozenset(),
+        names,
+        frozenset(),
+        amounts,
+        days,
+        dated,
     )
 
 
@@ -311,3 +325,16 @@ def test_every_statement_is_in_exactly_one_claim(story: dict, articles: list[Art
             assert (span["start"], span["end"]) == (s["start"], s["end"])
     ranks = [(-c["sources"], -len(c["support"])) for c in story["claims"]]
     assert ranks == sorted(ranks)
+
+
+def test_the_report_matrix_marks_an_outlet_known_only_by_its_agency_credit(articles: list[Article]) -> None:
+    from dataclasses import replace
+
+    from newsweave.render.html import _story_view
+
+    credited = [replace(a, outlet=None, agency="Dispatches") if a.id == "herald" else a for a in articles]
+    story = build_story(credited)
+    view = _story_view(0, story)
+    column = view["matrix"]["columns"].index("Dispatches")
+    carried = [row for row in view["matrix"]["rows"] if "Dispatches" in row["claim"]["outlets"]]
+    assert carried and all(row["cells"][column] for row in carried)

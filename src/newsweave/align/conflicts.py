@@ -127,7 +127,9 @@ class ConflictFinder:
     def _when(self, statements: list[int]) -> str:
         """Outlets with their publication days: "Gothamist, 2013-03-11"."""
         return "; ".join(
-            sorted({f"{self.outlets[self.items[i].article]}, {self.published[self.items[i].article]}" for i in statements})
+            sorted(
+                {f"{self.outlets[self.items[i].article]}, {self.published[self.items[i].article]}" for i in statements}
+            )
         )
 
     def _within(self, group: list[int]) -> list[Conflict]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -50,7 +50,9 @@ PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident"
 # its role ("dead", "held", "march": analyze.quantities) or None.
 Amount = tuple[str, float, float, str, bool, float | None, str | None]
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_NATIONWIDE = re.compile(r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I)
+_NATIONWIDE = re.compile(
+    r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I
+)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)

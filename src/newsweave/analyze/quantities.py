@@ -297,9 +297,9 @@ def _role(token: Any) -> str | None:
                 result = next((TO_RESULT[g.lemma_] for g in child.children if g.lemma_ in TO_RESULT), None)
                 if result:
                     return result
-            if child.dep_ in ("oprd", "xcomp") or _shares_arguments(child):
-                if role := _role_class(child.lemma_.lower()):
-                    return role
+            passes = child.dep_ in ("oprd", "xcomp") or _shares_arguments(child)
+            if passes and (role := _role_class(child.lemma_.lower())):
+                return role
         lemma = node.lemma_.lower()
         if role := _role_class(lemma):
             return role

@@ -21,3 +21,9 @@ def citation_numbers(summary: list[dict[str, Any]]) -> tuple[list[list[int]], di
 def sentence_text(article: dict[str, Any], sentence: int) -> str:
     span = article["sentences"][sentence]
     return article["text"][span["start"] : span["end"]]
+
+
+def outlet_label(article: dict[str, Any]) -> str:
+    """The outlet as the brief's claims and profiles name it (align.sources.outlet_name): the outlet, else the
+    credited agency ("Dispatches"), else the article id."""
+    return article.get("outlet") or article.get("agency") or article["id"]

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from newsweave.clean.lines import REASONS
-from newsweave.render import citation_numbers, sentence_text
+from newsweave.render import citation_numbers, outlet_label, sentence_text
 
 MATRIX_ROWS = 40  # claims shown in the matrix: the best corroborated first
 STANCE_MARK = {"asserted": "●", "attributed": "◆", "hedged": "◐", "denied": "✕"}
@@ -63,10 +63,10 @@ def _story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
         links = []
         for c, k in zip(line["citations"], cited, strict=True):
             a = articles[index[c["article"]]]
-            title = f"{a['outlet'] or a['id']}: {sentence_text(a, c['sentence'])}"
+            title = f"{outlet_label(a)}: {sentence_text(a, c['sentence'])}"
             links.append({"number": k, "href": link(c["article"], c["sentence"]), "title": title})
         summary.append({**line, "marks": links})
-    outlet_of = {a["id"]: a["outlet"] or a["id"] for a in articles}
+    outlet_of = {a["id"]: outlet_label(a) for a in articles}
     profiles = {p["outlet"]: p for p in story["outlets"]}
     return {
         "number": number,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsweave.clean.lines import REASONS
-from newsweave.render import citation_numbers, sentence_text
+from newsweave.render import citation_numbers, outlet_label, sentence_text
 
 _META = ("outlet", "author", "published", "dateline", "agency", "duplicate_of", "url")
 
@@ -79,7 +79,7 @@ def _summary(summary: list[dict[str, Any]], articles: list[dict[str, Any]]) -> l
     for (article, sentence), number in numbers.items():
         a = by_id[article]
         text = sentence_text(a, sentence)
-        lines.append(f"- [{number}] {_cell(a['outlet'])}, `{article}#{sentence}`: “{_escape(text)}”")
+        lines.append(f"- [{number}] {_cell(outlet_label(a))}, `{article}#{sentence}`: “{_escape(text)}”")
     lines.append("")
     return lines
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsweave.render import citation_numbers, sentence_text
+from newsweave.render import citation_numbers, outlet_label, sentence_text
 
 WIDTH = 110  # when not on a terminal
 LABEL_STYLE = {"corroborated": "green", "single source": "yellow", "conflict": "red"}
@@ -37,7 +37,7 @@ def brief_to_terminal(brief: dict[str, Any], color: bool = False) -> str:
 
 def _story(console: Console, story: dict[str, Any]) -> None:
     articles = story["articles"]
-    outlets = sorted({a["outlet"] or a["id"] for a in articles})
+    outlets = sorted({outlet_label(a) for a in articles})
     console.rule(Text(story["title"] or "Untitled story", style="bold"))
     console.print(Text(f"{len(articles)} articles from {len(outlets)} outlets · story {story['id']}", style="dim"))
     by_id = {a["id"]: a for a in articles}
