@@ -338,3 +338,31 @@ def test_the_report_matrix_marks_an_outlet_known_only_by_its_agency_credit(artic
     column = view["matrix"]["columns"].index("Dispatches")
     carried = [row for row in view["matrix"]["rows"] if "Dispatches" in row["claim"]["outlets"]]
     assert carried and all(row["cells"][column] for row in carried)
+
+
+def toll_story(tmp_path: Path, rows: list[tuple[str, str, str]]) -> dict:
+    path = tmp_path / "toll.jsonl"
+    lines = [
+        {"id": outlet.lower(), "outlet": outlet, "published": day, "title": "Bridge collapse in Riverton", "text": text}
+        for outlet, day, text in rows
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in lines), encoding="utf-8")
+    return build_story(extract([str(path)], analysis=True).articles)
+
+
+def test_a_toll_that_rises_on_later_days_is_an_update_not_a_conflict(tmp_path: Path) -> None:
+    early = ("Gazette", "2025-03-01", "Three people were killed when the Riverton bridge collapsed into the river. "
+             "Divers searched the water until nightfall.")  # fmt: skip
+    later = ("Herald", "2025-03-02", "Rescue teams worked through the night at the scene. Seven people were killed "
+             "when the bridge in Riverton collapsed into the river, hospital officials said.")  # fmt: skip
+    story = toll_story(tmp_path, [early, later])
+    assert not [c for c in story["conflicts"] if c["kind"] == "number"]
+    [update] = story["updates"]
+    assert (
+        update["kind"] == "update" and "2025-03-01" in update["description"] and "2025-03-02" in update["description"]
+    )
+    assert [e["article"] for e in update["evidence"]] == ["gazette", "herald"]  # earlier first
+    still = ("Courier", "2025-03-02", "Traffic is being diverted through the ring road. The collapse of the "
+             "Riverton bridge into the river killed three people, the fire service said.")  # fmt: skip
+    story = toll_story(tmp_path, [early, later, still])  # a later report still says three: a real disagreement
+    assert not story["updates"] and [c["kind"] for c in story["conflicts"]] == ["number"]

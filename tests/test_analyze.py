@@ -128,7 +128,8 @@ def test_clock_times_model_names_and_ordinals_are_not_amounts() -> None:
         ("Since the shooting, over 50 arrests have been made.", "held"),
         ("Six rifles were found and confiscated on the boat.", "held"),
         ("The quake left 30 dead in the province.", "dead"),
-        ("Another 20,000 people marched through the city.", "march"),
+        ("Another 20,000 people marched through the city.", "crowd"),
+        ("Five pirate boats tried to attack the vessels.", "try"),
         ("The warship detected five suspicious boats.", "detect"),
     ],
 )

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from newsweave.align.claims import Grouping
-from newsweave.align.statements import Clash, Statement, covers, numbers_disagree
+from newsweave.align.statements import Clash, Statement, covers, numbers_disagree, reports_count
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
@@ -114,15 +114,21 @@ class ConflictFinder:
         return out
 
     def _updated(self, clash: Clash, side_a: list[int], side_b: list[int]) -> bool:
-        """A toll that rose: the higher count of a cumulative role is published only on later days than the lower."""
+        """A toll that rose: the higher count of a cumulative role is published only on later days than the lower,
+        and no report of those later days still gives the lower count."""
         if clash.role not in CUMULATIVE_ROLES:
             return False
         lower, higher = (side_a, side_b) if clash.rising else (side_b, side_a)
         lower_days = [self.published[self.items[i].article] for i in lower]
         higher_days = [self.published[self.items[i].article] for i in higher]
-        if None in lower_days or None in higher_days:
+        if None in lower_days or None in higher_days or not max(lower_days) < min(higher_days):  # type: ignore[type-var]
             return False
-        return max(lower_days) < min(higher_days)  # type: ignore[type-var]
+        since = min(higher_days)  # type: ignore[type-var]
+        earlier = self.items[lower[0]]
+        return not any(  # still reported on the later days: a disagreement, not an update
+            (self.published[s.article] or "") >= since and reports_count(s, clash.what, clash.role, earlier)
+            for s in self.items
+        )
 
     def _when(self, statements: list[int]) -> str:
         """Outlets with their publication days: "Gothamist, 2013-03-11"."""

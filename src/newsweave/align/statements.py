@@ -262,6 +262,13 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     return clash
 
 
+def reports_count(statement: Statement, what: str, role: str | None, other: Statement) -> bool:
+    """The statement gives a count of ``what`` in ``role`` that overlaps one the other statement gives."""
+    mine = [(low, high) for w, low, high, _, _, _, r in statement.amounts if w == what and r == role]
+    theirs = [(low, high) for w, low, high, _, _, _, r in other.amounts if w == what and r == role]
+    return any(low <= high2 and low2 <= high for low, high in mine for low2, high2 in theirs)
+
+
 def dates_disagree(a: Statement, b: Statement) -> bool:
     """No day of one can be a day of the other, however their anchors are read.
 

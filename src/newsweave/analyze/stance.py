@@ -28,15 +28,34 @@ HEDGE = re.compile(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|ostensibly|unconfirmed|unverified|"
     r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|(?:is|are|was|were) thought to|"
     r"(?:is|are|was|were) reported to|it is claimed|it was claimed|claims? that|allegations? that|rumou?rs?|"
-    r"so-called)\b",
+    r"so-called|unclear (?:if|whether)|(?:might|may|could) have been|appear(?:s|ed)? to (?:have|be)|"
+    r"according to (?:unconfirmed |initial |early )?reports|there (?:were|are|have been) (?:unconfirmed )?reports)\b",
     re.IGNORECASE,
 )
 # "was denied a permit", "had been dismissed": something done to someone, not a statement denied.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 # A sentence that ends by naming who said it: "..., a police source said." / "..., police say."
 _SAID_TAIL = re.compile(
-    r",\s+(?:(?:a|an|the)\s+)?(?P<holder>[\w.'’ -]{2,40}?)\s+(?P<cue>said|says|told reporters|reported|added)\s*[.!]?\s*$"
+    r",\s+(?:(?:a|an|the)\s+)?(?P<holder>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?P<cue>said|says|told reporters|added)\s*[.!]?\s*$"
 )
+# Words that make "..., though none have been said" a clause of the sentence, not its source.
+_NOT_A_SOURCE = {
+    "been",
+    "be",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "not",
+    "no",
+    "it",
+    "that",
+    "which",
+    "who",
+}
 DOUBTFUL_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists", "asserted",
                  "asserts", "purported"}  # fmt: skip
 
@@ -88,7 +107,9 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     if quotes:
         return Stance("attributed", quotes[0].cue, quotes[0].speaker)
     tail = _SAID_TAIL.search(words)
-    if tail:  # "..., a police source said." with no quotation the quote finder took
+    if tail and not _NOT_A_SOURCE & set(
+        tail.group("holder").lower().split()
+    ):  # "..., a police source said." with no quotation the quote finder took
         return Stance("attributed", tail.group("cue"), tail.group("holder"))
     return Stance("asserted", None, None)
 
