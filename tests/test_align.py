@@ -366,3 +366,23 @@ def test_a_toll_that_rises_on_later_days_is_an_update_not_a_conflict(tmp_path: P
              "Riverton bridge into the river killed three people, the fire service said.")  # fmt: skip
     story = toll_story(tmp_path, [early, later, still])  # a later report still says three: a real disagreement
     assert not story["updates"] and [c["kind"] for c in story["conflicts"]] == ["number"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["The council met on Monday and discussed the park. The meeting was calm and short."],  # one article
+        [
+            "Residents gathered near the park to talk about trees and benches.",
+            "Neighbours talked about the park benches and the old trees there.",
+        ],  # fmt: skip  # no numbers, quotes
+        ["Short.", ""],  # too short to carry a statement
+    ],
+)
+def test_a_story_without_numbers_quotes_or_company_gets_empty_sections(tmp_path: Path, texts: list[str]) -> None:
+    rows = [{"id": f"a{i}", "outlet": f"Outlet {i}", "text": text} for i, text in enumerate(texts) if text]
+    path = tmp_path / "plain.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    story = build_story(extract([str(path)], analysis=True).articles)
+    assert story["conflicts"] == [] and story["updates"] == [] and story["quotes"] == []
+    assert all(len(c["support"]) >= 1 for c in story["claims"])
