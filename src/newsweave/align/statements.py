@@ -53,6 +53,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I
 )
+_REST = re.compile(r"\b(?:other|remaining)\s+$|\s+others?\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
@@ -210,6 +211,8 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
             noun = "point"
             if article.text[q.end : q.end + 12].lower().lstrip().startswith("basis"):
                 low, high = low / 100, high / 100
+        if _REST.search(article.text[max(0, q.start - 10) : q.start]) or _REST.match(article.text, q.end):
+            continue  # "the other three boats", "two other victims": a part of a whole the sentence does not give
         if _AGE.match(article.text, q.end):
             noun = AGE
         counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.analyze.role_words import LIGHT_VERBS, ROLE_CLASSES, TO_RESULT
+from newsweave.analyze.role_words import LIGHT_VERBS, PHRASAL_ROLES, ROLE_CLASSES, TO_RESULT
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -301,7 +301,10 @@ def _role(token: Any) -> str | None:
             if passes and (role := _role_class(child.lemma_.lower())):
                 return role
         lemma = node.lemma_.lower()
-        if role := _role_class(lemma):
+        phrasal = next(
+            (PHRASAL_ROLES[(lemma, c.lower_)] for c in node.children if (lemma, c.lower_) in PHRASAL_ROLES), None
+        )
+        if role := phrasal or _role_class(lemma):
             return role
         if lemma not in LIGHT_VERBS:
             return lemma

@@ -8,52 +8,51 @@ other governing verb is its own role (its lemma).
 from __future__ import annotations
 
 # Role class -> the verb lemmas, adjectives and nouns that express it.
+# fmt: off
 ROLE_CLASSES: dict[str, frozenset[str]] = {
-    "dead": frozenset(
-        {"kill", "die", "dead", "death", "fatality", "perish", "slay", "murder", "execute", "drown", "toll"}
-    ),
-    "injured": frozenset({"injure", "wound", "hurt", "injury", "treat", "hospitalize", "hospitalise", "hospitalized"}),
+    "dead": frozenset({"kill", "die", "dead", "death", "fatality", "perish", "slay", "murder", "execute", "drown",
+                       "toll"}),
+    "injured": frozenset({"injure", "wound", "hurt", "injury", "treat", "hospitalize", "hospitalise", "hospitalized",
+                          "admit"}),
     "missing": frozenset({"missing", "disappear", "unaccounted"}),
-    "held": frozenset(
-        {
-            "arrest",
-            "detain",
-            "apprehend",
-            "nab",
-            "capture",
-            "intercept",
-            "seize",
-            "confiscate",
-            "recover",
-            "hold",
-            "custody",
-            "detention",
-            "charge",
-            "jail",
-        }
-    ),
+    "held": frozenset({"arrest", "detain", "apprehend", "nab", "capture", "intercept", "seize", "confiscate",
+                       "recover", "hold", "custody", "detention", "charge", "jail"}),
     "evacuated": frozenset({"evacuate", "evacuation", "displace", "flee", "homeless"}),
     "rescued": frozenset({"rescue", "save", "free", "release"}),
-    "crowd": frozenset(
-        {
-            "march",
-            "gather",
-            "rally",
-            "protest",
-            "attend",
-            "join",
-            "demonstrate",
-            "participate",
-            "assemble",
-            "converge",
-            "turnout",
-        }
-    ),
+    "crowd": frozenset({"march", "gather", "rally", "protest", "attend", "join", "demonstrate", "participate",
+                        "assemble", "converge", "turnout"}),
+    "support": frozenset({"vote", "back", "support", "endorse", "favor", "favour", "approve"}),
+    "created": frozenset({"create", "generate", "add", "produce"}),
 }
+# fmt: on
 # Verbs that carry no role of their own: the role is the next verb up ("police said 3 were killed").
 LIGHT_VERBS = frozenset(
-    {"be", "have", "say", "tell", "report", "add", "confirm", "announce", "state", "estimate", "put", "bring",
-     "make", "include", "reach", "rise", "climb", "stand", "remain", "become", "get", "leave"}
+    {
+        "be",
+        "have",
+        "say",
+        "tell",
+        "report",
+        "add",
+        "confirm",
+        "announce",
+        "state",
+        "estimate",
+        "put",
+        "bring",
+        "make",
+        "include",
+        "reach",
+        "rise",
+        "climb",
+        "stand",
+        "remain",
+        "become",
+        "get",
+        "leave",
+    }
 )  # fmt: skip
 # "shot to death", "beaten to death": a verb with this object of "to" fills that role.
-TO_RESULT = {"death": "dead", "street": "crowd"}  # "took to the streets"
+TO_RESULT = {"death": "dead", "street": "crowd", "hospital": "injured"}  # "took to the streets", "taken to hospital"
+# A verb with this particle or object fills a role: "took part", "showed up", "turned out".
+PHRASAL_ROLES = {("take", "part"): "crowd", ("show", "up"): "crowd", ("turn", "out"): "crowd"}
