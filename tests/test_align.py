@@ -375,7 +375,7 @@ def test_a_toll_that_rises_on_later_days_is_an_update_not_a_conflict(tmp_path: P
         [
             "Residents gathered near the park to talk about trees and benches.",
             "Neighbours talked about the park benches and the old trees there.",
-        ],  # fmt: skip  # no numbers, quotes
+        ],  # no numbers, no quotes
         ["Short.", ""],  # too short to carry a statement
     ],
 )

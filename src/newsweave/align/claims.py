@@ -46,6 +46,7 @@ RELATED_DATE = 0.5  # the same for two different days: the sentences must be ali
 # Below RELATED, two weaker signs that an incompatible pair is about the same thing, given some similarity:
 RELATED_COSINE = 0.45
 DENIED_WORDS = 2  # a denial shares this many content words with what it denies ("tear gas")
+DENIED_SHARE = 0.3  # ... and this share of the words of the clause it denies, when that clause is long
 SLOT_VALUES = 3  # a counted noun with more distinct counts in the story than this is crowded
 
 
@@ -76,7 +77,8 @@ def related(a: Statement, b: Statement, probability: float, features: np.ndarray
     if a.contrary != b.contrary:
         denial, other = (a, b) if a.contrary else (b, a)
         alike = probability >= RELATED or cosine >= RELATED_COSINE
-        return probability >= RELATED_DATE or (alike and covers(denial.scope, denial, other) >= DENIED_WORDS)
+        needed = max(DENIED_WORDS, round(DENIED_SHARE * len(denial.scope)))
+        return probability >= RELATED_DATE or (alike and covers(denial.scope, denial, other) >= needed)
     clash = numbers_disagree(a, b)
     if clash is not None and clash[2] in crowded:
         return probability >= RELATED_DATE

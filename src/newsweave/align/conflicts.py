@@ -21,6 +21,7 @@ sentence per source and side.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from newsweave.align.claims import Grouping
@@ -36,6 +37,17 @@ HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement
 FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence are one proposition
 # Roles whose counts grow while an event unfolds: a higher toll published on a later day is an update.
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
+
+
+def _same_party(first: str | None, second: str | None) -> bool:
+    """ "Mr. Trump" and "Donald Trump": the same last word."""
+    return bool(first and second and first.split()[-1].casefold() == second.split()[-1].casefold())
+
+
+def _share_a_name(first: str, second: str) -> bool:
+    """Two speaker names with a name word in common (initials aside): too close to tell apart for sure."""
+    words = [{w for w in re.findall(r"[^\W\d_]{3,}", name.casefold())} for name in (first, second)]
+    return bool(words[0] & words[1])
 
 
 class ConflictFinder:
@@ -74,6 +86,8 @@ class ConflictFinder:
             if a.contrary != b.contrary:  # a party denies it, whichever outlet reports the denial
                 if a.contrary:
                     i, j = j, i  # side 0 reports, side 1 denies
+                if _same_party(self.items[i].speaker, self.items[j].speaker):
+                    continue  # the denier's own words on the other side: one party, not two
                 links[("denial", self.claim_of[j], -1)].append((i, j))
                 continue
             if self.sources[i] == self.sources[j]:
@@ -150,10 +164,14 @@ class ConflictFinder:
         by_speaker: dict[str, list[int]] = defaultdict(list)
         for i in group:
             speaker = self.items[i].speaker
-            if speaker in self.people and " " in speaker:  # a full name: "Greeks" or a lone surname is no one sure
+            if speaker in self.people and " " in speaker and self.items[i].speaker_named:
+                # a speaker found through "he said" or an earlier paragraph is too unsure to tell a reader
+                # that two outlets credit different people
                 by_speaker[speaker].append(i)  # type: ignore[index]
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
+            if _share_a_name(first, second):
+                return out  # "Donald Trump" and "Trump Thursday" (a tagging slip), "Ilene Wolfe" and "Ilene Wolff"
             if {self.sources[i] for i in side_a} != {self.sources[i] for i in side_b} and self._same_words(
                 side_a, side_b
             ):

@@ -50,10 +50,15 @@ PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident"
 # its role ("dead", "held", "march": analyze.quantities) or None.
 Amount = tuple[str, float, float, str, bool, float | None, str | None]
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"}
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I
 )
 _REST = re.compile(r"\b(?:other|remaining)\s+$|\s+others?\b", re.IGNORECASE)
+# Where the clause a cue governs ends: punctuation, or a conjunction that opens another clause.
+_CLAUSE_END = re.compile(
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:though|although|but|while|whereas|because|which|who|only to)\b", re.IGNORECASE
+)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
@@ -71,6 +76,7 @@ class Statement:
     stance: str
     cue: str | None
     speaker: str | None
+    speaker_named: bool  # the sentence names its speaker (not "he said", not an earlier paragraph)
     terms: frozenset[str]
     scope: frozenset[str]  # content words after a denial or hedge cue: what is denied or hedged
     quoted: frozenset[str]  # content words of the quote the sentence holds, without its attribution
@@ -100,6 +106,16 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
             stance = article.stances[number] if number < len(article.stances) else None
             quote = next((q for q in article.quotes if q.speaker and _inside(q.start, q.end, sentence)), None)
             speaker = quote.speaker if quote else (stance.holder if stance else None)
+            span = quote.speaker_span if quote else None
+            named = (
+                (
+                    span is not None
+                    and sentence.start <= span[0] < sentence.end
+                    and not (quote.start <= span[0] < quote.end)  # type: ignore[union-attr]  # a name inside the quote
+                    and article.text[span[0] : span[1]].lower() not in PRONOUNS
+                )
+                or (quote is None and speaker is not None and speaker in text)
+            )
             dated = _dated(article, sentence)
             out.append(
                 Statement(
@@ -111,6 +127,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     stance=stance.stance if stance else "asserted",
                     cue=stance.cue if stance else None,
                     speaker=speakers.get(speaker, speaker) if speaker else None,
+                    speaker_named=named,
                     terms=frozenset(stems(words)),
                     quoted=frozenset(stems(_WORD.findall(quote.text))) if quote else frozenset(),
                     scope=_cue_scope(text, stance.cue if stance and stance.stance in ("denied", "hedged") else None),
@@ -136,11 +153,13 @@ def covers(scope: frozenset[str], a: Statement, b: Statement) -> int:
 
 
 def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
-    """The words after a denial or hedge cue: what is denied ("denied that officers used tear gas") or
-    hedged ("was reportedly recovered from the scene")."""
+    """The words of the clause after a denial or hedge cue: what is denied ("denied that officers used
+    tear gas") or hedged ("was reportedly recovered from the scene"), up to the clause's end, so that
+    "denied cutting a deal, though he expects relations to improve" denies only the deal."""
     if not cue or cue not in text:
         return frozenset()
-    return frozenset(stems(_WORD.findall(text[text.index(cue) + len(cue) :])))
+    clause = _CLAUSE_END.split(text[text.index(cue) + len(cue) :], maxsplit=1)[0]
+    return frozenset(stems(_WORD.findall(clause)))
 
 
 def event_dates(article: Article, sentence: object) -> list[str]:
@@ -261,8 +280,15 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
                 whole2 is None and whole is not None and low2 <= whole <= high2
             ):
                 return None
+            if _gives(b, low, high) or _gives(a, low2, high2):
+                continue  # "180,000 a month, down from 223,000": both figures are in one sentence
             clash = clash or Clash(text, text2, what, role, low2 > high)
     return clash
+
+
+def _gives(statement: Statement, low: float, high: float) -> bool:
+    """The statement gives a figure in [low, high], whatever it counts."""
+    return any(low2 <= high and low <= high2 for _, low2, high2, *_ in statement.amounts)
 
 
 def reports_count(statement: Statement, what: str, role: str | None, other: Statement) -> bool:

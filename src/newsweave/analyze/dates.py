@@ -23,6 +23,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
+UPCOMING_DAYS = 31  # a month and day this close after publication is upcoming ("hearing on Dec. 4"), not last year's
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -84,7 +85,7 @@ def _month(raw: str) -> int:
 # Words before a date in its sentence that put it ahead: "will reopen on Monday", "takes effect on July 1".
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|expects? to|expected to|plans? to|planned for|(?:is|are) (?:set|due|scheduled) to|"
-    r"scheduled for|(?:takes?|take) effect|to reopen|to resume|to begin|to start|from next)\b",
+    r"scheduled for|slated (?:to|for)|(?:takes?|take) effect|to reopen|to resume|to begin|to start|from next)\b",
     re.IGNORECASE,
 )
 
@@ -108,7 +109,7 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, future: bool = Fals
             try:
                 if future and date(year, month, day) < anchor:
                     year += 1  # "will take effect on January 1" in a March article: next year's
-                elif not future and date(year, month, day) > anchor + timedelta(days=1):
+                elif not future and date(year, month, day) > anchor + timedelta(days=UPCOMING_DAYS):
                     year -= 1  # "October 17" in a December article is this year's; in January, last year's
             except ValueError:
                 return None, "invalid"

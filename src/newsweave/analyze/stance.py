@@ -28,9 +28,25 @@ HEDGE = re.compile(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|ostensibly|unconfirmed|unverified|"
     r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|(?:is|are|was|were) thought to|"
     r"(?:is|are|was|were) reported to|it is claimed|it was claimed|claims? that|allegations? that|rumou?rs?|"
-    r"so-called|unclear (?:if|whether)|(?:might|may|could) have been|appear(?:s|ed)? to (?:have|be)|"
+    r"so-called|unclear (?:if|whether)|(?:might|may|could) have been|appear(?:s|ed)? (?:to|headed|poised|set|likely)|"
     r"according to (?:unconfirmed |initial |early )?reports|there (?:were|are|have been) (?:unconfirmed )?reports)\b",
     re.IGNORECASE,
+)
+# What a denial cue must be followed by to deny a statement rather than refuse something ("denied him
+# entry", "denied the motion", "dismissed the case"): a clause, a statement noun, or nothing at all
+# ("..., which Tehran denied.").
+_STATEMENT_NOUNS = (
+    r"(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|notion|idea|assertions?|rumou?rs?|"
+    r"stor(?:y|ies)|account|assessment|findings?|wrongdoing|involvement|responsibility|knowledge|links?|role|"
+    r"existence|speculation|criticism|controversy)\b"
+)
+_DENIED_STATEMENT = re.compile(
+    r"\s*(?:(?:ever|strongly|flatly|categorically|vehemently|repeatedly|firmly|again|also|publicly|previously|"
+    r"earlier|any|all)\s+)*"
+    r"(?:that\b|having\b|being\b|[a-z]+ing\b|it\b|this\b|these\b|those\b|[.,;!]|$|"
+    r"(?:(?:the|a|an|such|their|his|her|its|these|those|media|press|western|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?)?"
+    + _STATEMENT_NOUNS
+    + r"|(?:[A-Z][\w-]+|he|she|they|we|I)\s+(?:\w+\s+)?(?:is|was|were|are|had|has|have|did|does|would|will|could)\b)"
 )
 # "was denied a permit", "had been dismissed": something done to someone, not a statement denied.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
@@ -85,16 +101,11 @@ def sentence_stances(text: str, sentences: list[Sentence], quotes: list[Quote]) 
 
 def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     for quote in quotes:
-        if quote.cue and quote.cue.lower() in DENIAL_CUES and not _passive(words, quote.cue):
+        uses = re.finditer(rf"\b{re.escape(quote.cue)}\b", words) if quote.cue else iter(())
+        if any(_denies_a_statement(words, m) for m in uses):
             return Stance("denied", quote.cue, quote.speaker)
-    denial = next(
-        (
-            m
-            for m in re.finditer(r"[A-Za-z]+", own)
-            if m.group(0).lower() in DENIAL_CUES and not _PASSIVE.search(own[max(0, m.start() - 12) : m.start()])
-        ),
-        None,
-    )
+    # ``own`` blanks the quoted words but keeps offsets: what follows a cue is read in ``words``
+    denial = next((m for m in re.finditer(r"[A-Za-z]+", own) if _denies_a_statement(words, m)), None)
     if denial:
         holder = quotes[0].speaker if quotes else _subject_before(own[: denial.start()])
         return Stance("denied", denial.group(0), holder)
@@ -114,10 +125,11 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     return Stance("asserted", None, None)
 
 
-def _passive(words: str, cue: str) -> bool:
-    """Every use of the cue in the sentence is passive ("had been dismissed")."""
-    uses = [m.start() for m in re.finditer(rf"\b{re.escape(cue)}\b", words)]
-    return bool(uses) and all(_PASSIVE.search(words[max(0, i - 12) : i]) for i in uses)
+def _denies_a_statement(words: str, cue: re.Match[str]) -> bool:
+    """A denial cue that denies something said, not one that refuses or withholds something."""
+    if cue.group(0).lower() not in DENIAL_CUES or _PASSIVE.search(words[max(0, cue.start() - 12) : cue.start()]):
+        return False
+    return bool(_DENIED_STATEMENT.match(words, cue.end()))
 
 
 def _subject_before(words: str) -> str | None:
