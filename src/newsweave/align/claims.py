@@ -41,6 +41,8 @@ LINK_SAMPLE = 64  # members per side over which a merge's average linkage is tak
 WEIGHTS = np.array([5.15, 2.46, 1.86, 9.66, 0.48], dtype=np.float64)
 BIAS = -6.40
 THRESHOLD = 0.2  # mean probability over a merge's cross pairs
+PARAPHRASE_COSINE = 0.7  # cosine at which two sentences sharing few content words may still be one claim
+SHARED_WORDS = 0.1  # content-word Jaccard below which a pair needs PARAPHRASE_COSINE to seed a claim
 RELATED = 0.2  # probability above which an incompatible pair is a possible conflict
 RELATED_DATE = 0.5  # the same for two different days: the sentences must be alike but for the date
 # Below RELATED, two weaker signs that an incompatible pair is about the same thing, given some similarity:
@@ -85,6 +87,14 @@ def related(a: Statement, b: Statement, probability: float, features: np.ndarray
     if clash is not None:
         return probability >= RELATED or (cosine >= RELATED_COSINE and (clash[2] not in PEOPLE or mutual))
     return probability >= RELATED_DATE
+
+
+def shares_words_or_meaning(features: np.ndarray) -> bool:
+    """A pair can seed a claim when its sentences share a content word, or their embeddings say they
+    mean the same (``PARAPHRASE_COSINE``): two sentences of one topic with no word in common
+    ("Good morning and welcome to ..." / "The news that matters, delivered weekday mornings") are not
+    one claim however alike their neighbourhoods make them look."""
+    return bool(features[3] >= SHARED_WORDS or features[0] >= PARAPHRASE_COSINE)
 
 
 def probability(features: np.ndarray) -> np.ndarray:
@@ -143,7 +153,7 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
             if related(items[i], items[j], score, rows[k], crowded):
                 pairs.append((i, j, score))
             continue
-        if score < THRESHOLD:
+        if score < THRESHOLD or not shares_words_or_meaning(rows[k]):
             continue
         a, b = root(i), root(j)
         if a == b:

@@ -88,6 +88,8 @@ class ConflictFinder:
                     i, j = j, i  # side 0 reports, side 1 denies
                 if _same_party(self.items[i].speaker, self.items[j].speaker):
                     continue  # the denier's own words on the other side: one party, not two
+                if self.items[j].cue and re.search(rf"\b{re.escape(self.items[j].cue)}\b", self.items[i].text):
+                    continue  # the report quotes the denial itself
                 links[("denial", self.claim_of[j], -1)].append((i, j))
                 continue
             if self.sources[i] == self.sources[j]:

@@ -282,8 +282,18 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
                 return None
             if _gives(b, low, high) or _gives(a, low2, high2):
                 continue  # "180,000 a month, down from 223,000": both figures are in one sentence
+            if _sums_to(a, what, low2, high2) or _sums_to(b, what, low, high):
+                continue  # "five counts of tax fraud, two of bank fraud and one other" and "eight counts"
             clash = clash or Clash(text, text2, what, role, low2 > high)
     return clash
+
+
+def _sums_to(statement: Statement, what: str, low: float, high: float) -> bool:
+    """The statement's several counts of ``what`` add up to a figure in [low, high]."""
+    parts = [(low2, high2) for what2, low2, high2, *_ in statement.amounts if what2 == what]
+    if len(parts) < 2:
+        return False
+    return sum(p[0] for p in parts) <= high and low <= sum(p[1] for p in parts)
 
 
 def _gives(statement: Statement, low: float, high: float) -> bool:
