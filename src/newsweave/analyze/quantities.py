@@ -80,7 +80,7 @@ _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, revers
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k|dozen)\b"
 _APPROX = "|".join(sorted((re.escape(a) for a in APPROX), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
-_AMOUNT = rf"(?P<cur>[$€£¥])?\s?(?P<num>(?<![\w-])(?:{_NUM})|(?<![\w-])(?:{_WORDNUM})(?![\w-]))(?:\s?(?P<scale>{_SCALE}))?(?:\s?(?P<pct>%|percent|per cent))?"
+_AMOUNT = rf"(?:(?P<cur>[$€£¥])\s?)?(?P<num>(?<![\w-])(?:{_NUM})|(?<![\w-])(?:{_WORDNUM})(?![\w-]))(?:\s?(?P<scale>{_SCALE}))?(?:\s?(?P<pct>%|percent|per cent))?"
 QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<from>{_NUM})\s?(?:-|–|to)\s?(?P<to>{_NUM})(?!\d)|"

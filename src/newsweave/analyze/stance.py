@@ -28,7 +28,7 @@ HEDGE = re.compile(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|ostensibly|unconfirmed|unverified|"
     r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|(?:is|are|was|were) thought to|"
     r"(?:is|are|was|were) reported to|it is claimed|it was claimed|claims? that|allegations? that|rumou?rs?|"
-    r"so-called|unclear (?:if|whether)|(?:might|may|could) have been|appear(?:s|ed)? (?:to|headed|poised|set|likely)|"
+    r"unclear (?:if|whether)|(?:might|may|could) have been|appear(?:s|ed)? (?:to|headed|poised|set|likely)|"
     r"according to (?:unconfirmed |initial |early )?reports|there (?:were|are|have been) (?:unconfirmed )?reports)\b",
     re.IGNORECASE,
 )
