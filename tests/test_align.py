@@ -180,25 +180,12 @@ def test_alignment_is_deterministic(tmp_path: Path) -> None:
 
 
 def statement(amounts: tuple = (), dated: frozenset = frozenset(), names: frozenset = frozenset()) -> Statement:
-    days = frozenset(day for day, _ in dated)
+    empty: frozenset = frozenset()
     return Statement(
-        0,
-        0,
-        0,
-        0,
-        "",
-        "asserted",
-        None,
-        None,
-        frozenset(),
-        frozenset(),
-        frozenset(),
-        names,
-        frozenset(),
-        amounts,
-        days,
-        dated,
-    )
+        article=0, sentence=0, start=0, end=0, text="", stance="asserted", cue=None, speaker=None,
+        speaker_named=False, terms=empty, scope=empty, quoted=empty, names=names, places=empty, amounts=amounts,
+        days=frozenset(day for day, _ in dated), dated=dated,
+    )  # fmt: skip
 
 
 def count(what: str, low: float, high: float, text: str, vague: bool = False, whole: float | None = None,
