@@ -43,7 +43,7 @@ _STATEMENT_NOUNS = (
 _DENIED_STATEMENT = re.compile(
     r"\s*(?:(?:ever|strongly|flatly|categorically|vehemently|repeatedly|firmly|again|also|publicly|previously|"
     r"earlier|any|all)\s+)*"
-    r"(?:that\b|having\b|being\b|[a-z]+ing\b|it\b|this\b|these\b|those\b|[.,;!]|$|"
+    r"(?:that\b|having\b|being\b|[a-z]+ing\b|it\b|this\b|these\b|those\b|them\s*(?:[.,;!]|$)|[.,;!]|$|"
     r"(?:(?:the|a|an|such|their|his|her|its|these|those|media|press|western|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?)?"
     + _STATEMENT_NOUNS
     + r"|(?:[A-Z][\w-]+|he|she|they|we|I)\s+(?:\w+\s+)?(?:is|was|were|are|had|has|have|did|does|would|will|could)\b)"
