@@ -39,13 +39,11 @@ FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence 
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
 
 
-def _same_party(first: str | None, second: str | None) -> bool:
-    """ "Mr. Trump" and "Donald Trump": the same last word."""
-    return bool(first and second and first.split()[-1].casefold() == second.split()[-1].casefold())
-
-
-def _share_a_name(first: str, second: str) -> bool:
-    """Two speaker names with a name word in common (initials aside): too close to tell apart for sure."""
+def _share_a_name(first: str | None, second: str | None) -> bool:
+    """Two names with a name word in common (initials aside): "Mr. Trump" and "Donald Trump", or a tagging
+    slip ("Trump Thursday"); too close to tell apart for sure."""
+    if not (first and second):
+        return False
     words = [{w for w in re.findall(r"[^\W\d_]{3,}", name.casefold())} for name in (first, second)]
     return bool(words[0] & words[1])
 
@@ -62,6 +60,7 @@ class ConflictFinder:
         self.outlets = outlets  # article index -> outlet name
         self.people = people
         self.published = [day[:10] if day else None for day in published]  # article index -> publication day
+        self.same_proposition = lambda i, j: 0.0  # the pair model, set by ``find``
         sources_of_day: dict[str, set[str]] = defaultdict(set)
         for statement, source in zip(items, sources, strict=True):
             for day in statement.days:
@@ -86,7 +85,7 @@ class ConflictFinder:
             if a.contrary != b.contrary:  # a party denies it, whichever outlet reports the denial
                 if a.contrary:
                     i, j = j, i  # side 0 reports, side 1 denies
-                if _same_party(self.items[i].speaker, self.items[j].speaker):
+                if _share_a_name(self.items[i].speaker, self.items[j].speaker):
                     continue  # the denier's own words on the other side: one party, not two
                 if self.items[j].cue and re.search(rf"\b{re.escape(self.items[j].cue)}\b", self.items[i].text):
                     continue  # the report quotes the denial itself
@@ -173,7 +172,7 @@ class ConflictFinder:
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
             if _share_a_name(first, second):
-                return out  # "Donald Trump" and "Trump Thursday" (a tagging slip), "Ilene Wolfe" and "Ilene Wolff"
+                return out  # "Ilene Wolfe" and "Ilene Wolff": one person, however spelt
             if {self.sources[i] for i in side_a} != {self.sources[i] for i in side_b} and self._same_words(
                 side_a, side_b
             ):

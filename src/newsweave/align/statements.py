@@ -185,11 +185,10 @@ def _dated(article: Article, sentence: object) -> frozenset[tuple[str, str]]:
     each with how it is written (``day_form``). A weekday or "today" inside a quotation is the speaker's,
     placed from a moment the article does not give: it is left out."""
     quoted = [(q.start, q.end) for q in article.quotes]
+    events = set(event_dates(article, sentence))
     out = set()
     for d in article.dates:
-        if not (d.value and len(d.value) == 10 and _inside(d.start, d.end, sentence)) or d.value not in event_dates(
-            article, sentence
-        ):
+        if not (d.value and len(d.value) == 10 and d.value in events and _inside(d.start, d.end, sentence)):
             continue
         form = day_form(d.text)
         if form != "calendar" and any(s <= d.start and d.end <= e for s, e in quoted):
@@ -259,18 +258,14 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     of ("seven members" and "five of seven members").
     """
     clash = None
+    if not _same_scope(a, b):
+        return None
     for what, low, high, text, vague, whole, role in a.amounts:
         for other, low2, high2, text2, vague2, whole2, role2 in b.amounts:
             if what != other and not (whole is not None and whole == whole2):
                 continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
             if role != role2:
                 continue  # the same noun in different roles: "3 people were killed", "12 people were injured"
-            if a.places and b.places and not a.places & b.places:
-                continue  # counts of two places: "20,000 in Patras", "50,000 in Thessaloniki"
-            if bool(_NATIONWIDE.search(a.text)) != bool(_NATIONWIDE.search(b.text)):
-                continue  # a national total and a local count
-            if bool(_SINCE.search(a.text)) != bool(_SINCE.search(b.text)):
-                continue  # a count over a period ("three times since October") and a count over all time
             if what == AGE and not a.names & b.names:
                 continue  # an age is a person's: "a 63-year-old woman" and "the 38-year-old gunman" are two people
             gap = VAGUE_GAP if vague or vague2 else 1.0
@@ -286,6 +281,16 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
                 continue  # "five counts of tax fraud, two of bank fraud and one other" and "eight counts"
             clash = clash or Clash(text, text2, what, role, low2 > high)
     return clash
+
+
+def _same_scope(a: Statement, b: Statement) -> bool:
+    """Counts of the two sentences may be of one thing: not two places ("20,000 in Patras", "50,000 in
+    Thessaloniki"), not a national total and a local count, not a count "since" a time and one over all time."""
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if bool(_NATIONWIDE.search(a.text)) != bool(_NATIONWIDE.search(b.text)):
+        return False
+    return bool(_SINCE.search(a.text)) == bool(_SINCE.search(b.text))
 
 
 def _sums_to(statement: Statement, what: str, low: float, high: float) -> bool:
