@@ -165,9 +165,10 @@ class ConflictFinder:
         by_speaker: dict[str, list[int]] = defaultdict(list)
         for i in group:
             speaker = self.items[i].speaker
-            if speaker in self.people and " " in speaker and self.items[i].speaker_named:
-                # a speaker found through "he said" or an earlier paragraph is too unsure to tell a reader
-                # that two outlets credit different people
+            named = self.items[i].speaker_named and len(self.items[i].names & self.people) <= 1
+            if speaker in self.people and " " in speaker and named:
+                # a speaker found through "he said" or an earlier paragraph, or picked among several people the
+                # sentence names, is too unsure to tell a reader that two outlets credit different people
                 by_speaker[speaker].append(i)  # type: ignore[index]
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]

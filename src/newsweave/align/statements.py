@@ -57,7 +57,9 @@ _NATIONWIDE = re.compile(
 _REST = re.compile(r"\b(?:other|remaining)\s+$|\s+others?\b", re.IGNORECASE)
 # Where the clause a cue governs ends: punctuation, or a conjunction that opens another clause.
 _CLAUSE_END = re.compile(
-    r"[,;:()\u2014\u2013]|\s-\s|\b(?:though|although|but|while|whereas|because|which|who|only to)\b", re.IGNORECASE
+    r"[,;:()\u2014\u2013]|\s-\s|\b(?:though|although|but|while|whereas|because|which|who|only to|after|before|"
+    r"when|until|unless|if)\b",
+    re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
