@@ -239,3 +239,16 @@ def test_something_withheld_is_not_a_denial() -> None:
     analyze([found])
     assert found.stances[0].stance != "denied"
     assert found.stances[1].stance == "denied"
+
+
+def test_a_denier_is_read_from_its_own_clause() -> None:
+    text = (
+        "A revolver was recovered at the scene, but family of the slain teen, who was hit several times, "
+        "vehemently deny that he was carrying a weapon. Both Tehran and Moscow have repeatedly denied the reports."
+    )
+    found = Article(id="d", source="d", text=text)
+    analyze([found])
+    assert [(s.stance, s.holder) for s in found.stances] == [
+        ("denied", "family of the slain teen"),
+        ("denied", "Both Tehran and Moscow"),
+    ]

@@ -37,6 +37,14 @@ HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement
 FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence are one proposition
 # Roles whose counts grow while an event unfolds: a higher toll published on a later day is an update.
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
+_NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _other_counts(a: Statement, b: Statement) -> bool:
+    """The two sentences count one thing differently ("five plots in three months", "18 plots since 2013"):
+    not one proposition told two ways, whatever the roles."""
+    values = {(what, low, high) for what, low, high, *_ in a.amounts}
+    return any(what == w and (low, high) != (lo, hi) for w, lo, hi, *_ in b.amounts for what, low, high in values)
 
 
 def _share_a_name(first: str | None, second: str | None) -> bool:
@@ -85,8 +93,10 @@ class ConflictFinder:
             if a.contrary != b.contrary:  # a party denies it, whichever outlet reports the denial
                 if a.contrary:
                     i, j = j, i  # side 0 reports, side 1 denies
-                if _share_a_name(self.items[i].speaker, self.items[j].speaker):
-                    continue  # the denier's own words on the other side: one party, not two
+                if not self.items[j].speaker or _share_a_name(self.items[i].speaker, self.items[j].speaker):
+                    continue  # a denial by no one the text names, or the denier's own words on the other side
+                if _NEGATION.search(self.items[i].text):
+                    continue  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
                 if self.items[j].cue and re.search(rf"\b{re.escape(self.items[j].cue)}\b", self.items[i].text):
                     continue  # the report quotes the denial itself
                 links[("denial", self.claim_of[j], -1)].append((i, j))
@@ -105,7 +115,7 @@ class ConflictFinder:
             side_b = sorted({j for _, j in pairs})
             a, b = self.items[pairs[0][0]], self.items[pairs[0][1]]
             if kind == "denial":
-                denier = b.speaker or "A party"
+                denier = b.speaker
                 text = f"{denier} denied what {self._who(side_a)} reported"
                 reported = sorted({self.claim_of[i] for i in side_a})
                 claims = [self.claim_ids[first_claim]] + [self.claim_ids[c] for c in reported]
@@ -200,6 +210,7 @@ class ConflictFinder:
                     and self.sources[i] != self.sources[j]
                     and covers(a.scope, a, b) >= HEDGED_WORDS
                     and self.same_proposition(i, j) >= FRAMING_SAME
+                    and not _other_counts(a, b)
                 ):
                     hedged.add(i)
                     stated.add(j)

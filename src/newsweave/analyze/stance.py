@@ -48,6 +48,9 @@ _DENIED_STATEMENT = re.compile(
     + _STATEMENT_NOUNS
     + r"|(?:[A-Z][\w-]+|he|she|they|we|I)\s+(?:\w+\s+)?(?:is|was|were|are|had|has|have|did|does|would|will|could)\b)"
 )
+# Where the clause holding a denier starts, and the words between the denier and the cue.
+_CLAUSE_START = re.compile(r"[\u2014;:]|\s-\s|\b(?:but|while|although|though)\b", re.IGNORECASE)
+_AUXILIARIES = {"have", "has", "had", "also", "again", "still", "did", "does", "do", "would", "will", "both"}
 # "was denied a permit", "had been dismissed": something done to someone, not a statement denied.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 # A sentence that ends by naming who said it: "..., a police source said." / "..., police say."
@@ -133,6 +136,11 @@ def _denies_a_statement(words: str, cue: re.Match[str]) -> bool:
 
 
 def _subject_before(words: str) -> str | None:
-    """'The transport ministry' before 'rejected': a short subject, without its article."""
-    tokens = re.sub(r"^(?:the|a|an)\s+", "", words.strip(), flags=re.IGNORECASE).split()
+    """'The transport ministry' before 'rejected': a short subject, without its article, taken from the last
+    clause ("..., but family of the slain teen, who was hit ..., vehemently deny" -> "family of the slain teen")."""
+    clause = _CLAUSE_START.split(words)[-1]
+    clause = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", " ", clause)  # a relative clause
+    tokens = re.sub(r"^(?:the|a|an)\s+", "", clause.strip(" ,"), flags=re.IGNORECASE).split()
+    while tokens and (tokens[-1].lower().endswith("ly") or tokens[-1].lower() in _AUXILIARIES):
+        tokens.pop()  # "vehemently", "have", "also"
     return " ".join(tokens) if 0 < len(tokens) <= 5 else None
