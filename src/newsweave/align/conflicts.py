@@ -34,6 +34,7 @@ KINDS = ("number", "date", "denial", "framing", "attribution")
 ESTABLISHED_DAY = 2
 SAME_LINE = 0.6  # share of the shorter quote's content words that two attributions of one line have in common
 HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement ("recovered ... scene")
+HEDGED_SHARE = 0.6  # ... and this share of them: the flat sentence states the same words the hedge covers
 FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence are one proposition
 # Roles whose counts grow while an event unfolds: a higher toll published on a later day is an update.
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
@@ -195,8 +196,9 @@ class ConflictFinder:
         """The hedged and the flatly stated statements of a claim that are one proposition told two ways.
 
         Only an outlet's own voice states flatly ("asserted"): "police said" already attributes, as a
-        hedge does. A pair counts when the hedge covers what the other states (``HEDGED_WORDS`` of the
-        words after its cue) and the pair model holds them the same proposition (``FRAMING_SAME``); a
+        hedge does. A pair counts when the other states what the hedge covers (``HEDGED_WORDS`` and
+        ``HEDGED_SHARE`` of the words of the clause after its cue, names aside) and the pair model holds
+        them the same proposition (``FRAMING_SAME``); a
         claim's group alone is too loose a tie for telling a reader one outlet doubts what another states.
         """
         hedged, stated = set(), set()
@@ -208,7 +210,7 @@ class ConflictFinder:
                 if (
                     b.stance == "asserted"
                     and self.sources[i] != self.sources[j]
-                    and covers(a.scope, a, b) >= HEDGED_WORDS
+                    and covers(a.scope, a, b) >= max(HEDGED_WORDS, HEDGED_SHARE * len(a.scope))
                     and self.same_proposition(i, j) >= FRAMING_SAME
                     and not _other_counts(a, b)
                 ):
