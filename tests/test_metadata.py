@@ -148,7 +148,7 @@ def test_scraped_text_metadata(data: Path) -> None:
     assert (article.outlet, article.author, article.published, article.dateline, article.agency) == (
         "Lakeside Tribune",
         "Nora Quist",
-        "2024-06-04",
+        None,  # its only date is "Updated: 4 June 2024": when the page changed, not when it was written
         "KELLAN FALLS",
         "Riverwire",
     )
@@ -163,6 +163,19 @@ def test_agency_and_date_line_gives_agency_and_outlet(tmp_path: Path) -> None:
     )
     [article] = extract([str(path)]).articles
     assert (article.agency, article.published, article.outlet) == ("Anadolu Agency", "2022-12-09", "Anadolu Agency")
+
+
+def test_an_updated_stamp_is_not_the_publication_date(tmp_path: Path) -> None:
+    path = tmp_path / "updated.txt"
+    path.write_text(
+        "Bridge reopens after repairs\nUpdated: 12 March 2025\n"
+        "The Tamsin bridge in Riverton reopened to traffic yesterday after six months of repairs, the council said.\n"
+        "Engineers inspected the span on Monday and found no new cracks in the deck or the piers.\n",
+        encoding="utf-8",
+    )
+    [article] = extract([str(path)], analysis=True).articles
+    assert article.published is None  # "yesterday" is not placed from the day the page was last changed
+    assert all(d.value is None for d in article.dates if d.kind == "relative")
 
 
 def test_outlet_from_the_site_name() -> None:

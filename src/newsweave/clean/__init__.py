@@ -11,6 +11,7 @@ still used:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -110,6 +111,9 @@ def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     return None, lines
 
 
+UPDATED_STAMP = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited|amended)\b", re.IGNORECASE)
+
+
 def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -> None:
     """Fill metadata the page did not give from bylines, datelines, credits and copyright lines."""
     found: dict[str, str | None] = dict.fromkeys(("author", "outlet", "published", "agency", "dateline"))
@@ -120,7 +124,8 @@ def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -
             found["author"] = found["author"] or byline.author
             found["outlet"] = found["outlet"] or byline.outlet
         elif verdict.reason == "dateline" and (dated := parse_date(text)):
-            found["published"] = found["published"] or dated[0]
+            if not UPDATED_STAMP.match(text):  # "Updated: 9 Dec" is not when the article was written
+                found["published"] = found["published"] or dated[0]
             before = text[: dated[1][0]].strip(" ,|-–—:")
             if before and (agency_name(before) or is_org_name(before)):
                 found["agency"] = found["agency"] or agency_name(before) or before
