@@ -349,6 +349,11 @@ def test_a_toll_that_rises_on_later_days_is_an_update_not_a_conflict(tmp_path: P
         update["kind"] == "update" and "2025-03-01" in update["description"] and "2025-03-02" in update["description"]
     )
     assert [e["article"] for e in update["evidence"]] == ["gazette", "herald"]  # earlier first
+    from newsweave.render.html import brief_to_html
+    from newsweave.render.markdown import brief_to_markdown
+
+    brief = {"schema": "newsweave/1", "stories": [story], "errors": []}
+    assert "## Updated figures" in brief_to_markdown(brief) and "<h2>Updated figures</h2>" in brief_to_html(brief)
     still = ("Courier", "2025-03-02", "Traffic is being diverted through the ring road. The collapse of the "
              "Riverton bridge into the river killed three people, the fire service said.")  # fmt: skip
     story = toll_story(tmp_path, [early, later, still])  # a later report still says three: a real disagreement

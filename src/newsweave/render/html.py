@@ -75,20 +75,8 @@ def _story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
         "outlets": sorted(set(outlet_of.values())),
         "summary": summary,
         "matrix": _matrix(story, outlet_of, profiles, link),
-        "conflicts": [
-            {
-                **c,
-                "sides": [
-                    [
-                        {**e, "href": link(e["article"], e["sentence"]), "outlet": outlet_of[e["article"]]}
-                        for e in c["evidence"]
-                        if e["side"] == side
-                    ]
-                    for side in (0, 1)
-                ],
-            }
-            for c in story["conflicts"]
-        ],
+        "conflicts": [_sides(c, outlet_of, link) for c in story["conflicts"]],
+        "updates": [_sides(c, outlet_of, link) for c in story.get("updates", [])],
         "speakers": _speakers(story["quotes"], outlet_of),
         "profiles": _profiles(story["outlets"]),
         "timeline": [
@@ -105,6 +93,19 @@ def _story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
         "claim_count": len(story["claims"]),
         "corroborated": sum(1 for c in story["claims"] if c["sources"] > 1),
     }
+
+
+def _sides(conflict: dict[str, Any], outlet_of: dict[str, str], link: Any) -> dict[str, Any]:
+    """A conflict (or an update) with its evidence split into the two sides, each sentence linked."""
+    sides = [
+        [
+            {**e, "href": link(e["article"], e["sentence"]), "outlet": outlet_of[e["article"]]}
+            for e in conflict["evidence"]
+            if e["side"] == side
+        ]
+        for side in (0, 1)
+    ]
+    return {**conflict, "sides": sides}
 
 
 def _matrix(story: dict[str, Any], outlet_of: dict[str, str], profiles: dict[str, Any], link: Any) -> dict[str, Any]:

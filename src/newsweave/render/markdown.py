@@ -50,6 +50,7 @@ def _story(story: dict[str, Any]) -> list[str]:
     lines.append("")
     lines += _claims(story["claims"])
     lines += _conflicts(story["conflicts"])
+    lines += _conflicts(story.get("updates", []), "Updated figures")
     lines += _who_said_what(story["quotes"])
     lines += _outlets(story["outlets"])
     lines += _timeline(story["timeline"])
@@ -122,10 +123,11 @@ def _claims(claims: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def _conflicts(conflicts: list[dict[str, Any]]) -> list[str]:
+def _conflicts(conflicts: list[dict[str, Any]], heading: str = "Conflicts") -> list[str]:
+    """Conflicts (or updates: side A the earlier report, B the later) with the sentences on each side."""
     if not conflicts:
         return []
-    lines = ["## Conflicts", ""]
+    lines = [f"## {heading}", ""]
     for c in conflicts:
         lines += [f"### {c['kind'].capitalize()}: {_escape(c['description'])}", ""]
         for side in (0, 1):

@@ -54,11 +54,10 @@ def _story(console: Console, story: dict[str, Any]) -> None:
         for (article, sentence), number in numbers.items():
             a = by_id[article]
             cited_text = sentence_text(a, sentence)
-            console.print(
-                Text(f"  [{number}] {a['outlet'] or article} {article}#{sentence}: {cited_text}", style="dim")
-            )
+            console.print(Text(f"  [{number}] {outlet_label(a)} {article}#{sentence}: {cited_text}", style="dim"))
     _claims(console, story["claims"])
     _conflicts(console, story["conflicts"])
+    _conflicts(console, story.get("updates", []), "Updated figures")
     _speakers(console, story["quotes"])
     _outlets(console, story["outlets"])
     _timeline(console, story["timeline"])
@@ -84,10 +83,10 @@ def _claims(console: Console, claims: list[dict[str, Any]]) -> None:
     console.print(table)
 
 
-def _conflicts(console: Console, conflicts: list[dict[str, Any]]) -> None:
+def _conflicts(console: Console, conflicts: list[dict[str, Any]], heading: str = "Conflicts") -> None:
     if not conflicts:
         return
-    table = _table("Conflicts", "kind", "what disagrees", "evidence")
+    table = _table(heading, "kind", "what disagrees", "evidence")
     for c in conflicts[:SHOWN]:
         evidence = "; ".join(f"{'AB'[e['side']]}: {e['article']}#{e['sentence']}" for e in c["evidence"])
         table.add_row(Text(c["kind"], style="red"), Text(c["description"]), Text(evidence, style="dim"))
