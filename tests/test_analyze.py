@@ -252,3 +252,14 @@ def test_a_denier_is_read_from_its_own_clause() -> None:
         ("denied", "family of the slain teen"),
         ("denied", "Both Tehran and Moscow"),
     ]
+
+
+def test_place_names_stay_exact() -> None:
+    text = (
+        "Sudan and South Sudan signed an oil deal in Khartoum on Monday. Officials from Sudan said the pipeline "
+        "would reopen, while South Sudan said exports would resume next month."
+    )
+    found = Article(id="s", source="s", text=text)
+    analyze([found])
+    sudan = [e for e in found.entities if e.canonical == "Sudan"]
+    assert sudan and all("South Sudan" not in e.texts for e in sudan)  # two parties, never one
