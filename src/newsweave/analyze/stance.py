@@ -58,23 +58,8 @@ _SAID_TAIL = re.compile(
     r",\s+(?:(?:a|an|the)\s+)?(?P<holder>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+(?P<cue>said|says|told reporters|added)\s*[.!]?\s*$"
 )
 # Words that make "..., though none have been said" a clause of the sentence, not its source.
-_NOT_A_SOURCE = {
-    "been",
-    "be",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "not",
-    "no",
-    "it",
-    "that",
-    "which",
-    "who",
-}
+_NOT_A_SOURCE = {"been", "be", "is", "are", "was", "were", "has", "have", "had", "not", "no", "it", "that", "which",
+                 "who"}  # fmt: skip
 DOUBTFUL_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists", "asserted",
                  "asserts", "purported"}  # fmt: skip
 
@@ -120,10 +105,8 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
         return Stance("hedged", hedge.group(0), quotes[0].speaker if quotes else None)
     if quotes:
         return Stance("attributed", quotes[0].cue, quotes[0].speaker)
-    tail = _SAID_TAIL.search(words)
-    if tail and not _NOT_A_SOURCE & set(
-        tail.group("holder").lower().split()
-    ):  # "..., a police source said." with no quotation the quote finder took
+    tail = _SAID_TAIL.search(words)  # "..., a police source said." with no quotation the quote finder took
+    if tail and not _NOT_A_SOURCE & set(tail.group("holder").lower().split()):
         return Stance("attributed", tail.group("cue"), tail.group("holder"))
     return Stance("asserted", None, None)
 
