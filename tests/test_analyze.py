@@ -263,3 +263,15 @@ def test_place_names_stay_exact() -> None:
     analyze([found])
     sudan = [e for e in found.entities if e.canonical == "Sudan"]
     assert sudan and all("South Sudan" not in e.texts for e in sudan)  # two parties, never one
+
+
+def test_quotations_in_single_marks_and_apostrophes() -> None:
+    from newsweave.analyze.quotes import quotation_spans
+
+    def quoted(text: str) -> list[str]:
+        return [text[s.start : s.end] for s in quotation_spans(text)]
+
+    assert quoted("'I heard screaming,' said a neighbour.") == ["I heard screaming,"]
+    assert quoted("‘Tonight was a vigil that became a riot,’ he wrote.") == ["Tonight was a vigil that became a riot,"]
+    assert quoted("He didn't go; the officers' cars stayed. Gray’s family didn’t speak.") == []
+    assert quoted("\"He said 'no' to me,\" she said.") == ["He said 'no' to me,"]

@@ -67,6 +67,7 @@ SOURCE_NOUNS = {
 _OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it"}
+SINGLE_QUOTE_CHARS = 600  # longest quotation in single marks looked for (its closer must come sooner)
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
 
 
@@ -84,6 +85,11 @@ def quotation_spans(text: str) -> list[_Span]:
     n = len(text)
     while i < n:
         ch = text[i]
+        single = _single_quotation(text, i)
+        if single is not None:
+            spans.append(single)
+            i = single.end + 1
+            continue
         if ch in _OPEN_CLOSE and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
             close = _OPEN_CLOSE[ch]
             closers = {close, '"'}
@@ -108,6 +114,29 @@ def quotation_spans(text: str) -> list[_Span]:
             continue
         i += 1
     return [s for s in spans if _strip(text, s).end > _strip(text, s).start]
+
+
+def _single_quotation(text: str, i: int) -> _Span | None:
+    """A quotation in single marks opening at ``i`` ('I heard screaming,' said a neighbour; ‘We will stay’).
+
+    The same marks are apostrophes ("didn’t", "officers’ cars"), so a quotation needs an opening mark
+    at a word's start followed by a letter, and a closing mark that is no apostrophe: after punctuation
+    for straight marks, not followed by a letter for curly ones; both in one paragraph.
+    """
+    ch = text[i]
+    if ch not in "‘'" or (i > 0 and not (text[i - 1].isspace() or text[i - 1] in '(“"—–-')):
+        return None
+    if i + 1 >= len(text) or not text[i + 1].isalnum():
+        return None
+    paragraph_end = text.find("\n", i)
+    limit = len(text) if paragraph_end < 0 else paragraph_end
+    for j in range(i + 2, min(limit, i + SINGLE_QUOTE_CHARS)):
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if ch == "‘" and text[j] == "’" and not after.isalpha():
+            return _Span(i + 1, j)
+        if ch == "'" and text[j] == "'" and text[j - 1] in ",.!?" and not after.isalnum():
+            return _Span(i + 1, j)
+    return None
 
 
 def _strip(text: str, span: _Span) -> _Span:
