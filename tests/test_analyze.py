@@ -230,13 +230,18 @@ def test_name_variants_across_a_story_are_one_person() -> None:
     assert "Kelly" not in names and "Raymond Kelly" not in names  # two people share the surname
 
 
+def analysed(text: str) -> Article:
+    article = Article(id="t", source="t", text=text)
+    analyze([article])
+    return article
+
+
 def test_something_withheld_is_not_a_denial() -> None:
     text = (
         "LaCalamita was denied a handgun permit in March, the chief said. "
         "The ministry denied that engineers had reported cracks."
     )
-    found = Article(id="d", source="d", text=text)
-    analyze([found])
+    found = analysed(text)
     assert found.stances[0].stance != "denied"
     assert found.stances[1].stance == "denied"
 
@@ -246,8 +251,7 @@ def test_a_denier_is_read_from_its_own_clause() -> None:
         "A revolver was recovered at the scene, but family of the slain teen, who was hit several times, "
         "vehemently deny that he was carrying a weapon. Both Tehran and Moscow have repeatedly denied the reports."
     )
-    found = Article(id="d", source="d", text=text)
-    analyze([found])
+    found = analysed(text)
     assert [(s.stance, s.holder) for s in found.stances] == [
         ("denied", "family of the slain teen"),
         ("denied", "Both Tehran and Moscow"),
@@ -259,8 +263,7 @@ def test_place_names_stay_exact() -> None:
         "Sudan and South Sudan signed an oil deal in Khartoum on Monday. Officials from Sudan said the pipeline "
         "would reopen, while South Sudan said exports would resume next month."
     )
-    found = Article(id="s", source="s", text=text)
-    analyze([found])
+    found = analysed(text)
     sudan = [e for e in found.entities if e.canonical == "Sudan"]
     assert sudan and all("South Sudan" not in e.texts for e in sudan)  # two parties, never one
 
