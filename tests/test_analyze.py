@@ -278,3 +278,8 @@ def test_quotations_in_single_marks_and_apostrophes() -> None:
     assert quoted("‘Tonight was a vigil that became a riot,’ he wrote.") == ["Tonight was a vigil that became a riot,"]
     assert quoted("He didn't go; the officers' cars stayed. Gray’s family didn’t speak.") == []
     assert quoted("\"He said 'no' to me,\" she said.") == ["He said 'no' to me,"]
+
+
+def test_a_doubtful_cue_before_a_negation_is_a_denial() -> None:
+    found = analysed("Russia claimed it does not violate the treaty. The company claimed that sales rose by 5 percent.")
+    assert [s.stance for s in found.stances] == ["denied", "hedged"]

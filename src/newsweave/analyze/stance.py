@@ -1,7 +1,9 @@
 """The stance of every sentence: asserted, attributed, hedged or denied, with its cue and holder.
 
 - denied: a party denies or rejects it ("Tehran denied ...", "dismissed the
-  report as ...", "rejected claims that ..."); the holder is the denier.
+  report as ...", "rejected claims that ..."), or says with a doubtful cue
+  that it is not so ("claimed it does not violate the treaty"); the holder
+  is the denier.
 - hedged: the outlet distances itself ("allegedly", "reportedly", "is said
   to", "it is claimed", "unconfirmed"), or attributes with a verb of doubt
   ("X claimed"); the holder is whoever it is attributed to, if anyone.
@@ -60,6 +62,10 @@ _SAID_TAIL = re.compile(
 # Words that make "..., though none have been said" a clause of the sentence, not its source.
 _NOT_A_SOURCE = {"been", "be", "is", "are", "was", "were", "has", "have", "had", "not", "no", "it", "that", "which",
                  "who"}  # fmt: skip
+# A doubtful cue followed by a negated clause is the speaker's denial: "insisted he had not known".
+_NEGATED_CLAUSE = re.compile(
+    r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:not|never|no)\b|\s+(?:[\w'’-]+\s+){0,2}?\w+n['’]t\b"
+)
 DOUBTFUL_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists", "asserted",
                  "asserts", "purported"}  # fmt: skip
 
@@ -99,6 +105,9 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
         return Stance("denied", denial.group(0), holder)
     for quote in quotes:
         if quote.cue and quote.cue.lower() in DOUBTFUL_CUES:
+            cue = re.search(rf"\b{re.escape(quote.cue)}\b", words)
+            if cue and _NEGATED_CLAUSE.match(words, cue.end()):  # "has claimed it does not violate the treaty"
+                return Stance("denied", quote.cue, quote.speaker)
             return Stance("hedged", quote.cue, quote.speaker)
     hedge = HEDGE.search(words)
     if hedge:
