@@ -184,7 +184,7 @@ def statement(amounts: tuple = (), dated: frozenset = frozenset(), names: frozen
     return Statement(
         article=0, sentence=0, start=0, end=0, text="", stance="asserted", cue=None, speaker=None,
         speaker_named=False, terms=empty, scope=empty, quoted=empty, names=names, places=empty, amounts=amounts,
-        days=frozenset(day for day, _ in dated), dated=dated,
+        dated=dated,
     )  # fmt: skip
 
 

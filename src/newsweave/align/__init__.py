@@ -43,6 +43,7 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     people = {speakers.get(e.canonical, e.canonical) for a in articles for e in a.entities if e.label == "PERSON"}
     finder = ConflictFinder(
         items,
+        grouping,
         claim_of,
         [c.id for c in claims],
         [sources[articles[s.article].id] for s in items],
@@ -54,7 +55,7 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     members: list[list[int]] = [[] for _ in claims]
     for statement, claim in enumerate(claim_of):
         members[claim].append(statement)
-    conflicts, updates = finder.find(grouping, [m for m in members if len(m) > 1])
+    conflicts, updates = finder.find([m for m in members if len(m) > 1])
     return Alignment(claims, conflicts, updates, outlet_profiles(articles, claims, quotes, sources), sources)
 
 

@@ -58,10 +58,12 @@ def _share_a_name(first: str | None, second: str | None) -> bool:
 
 
 class ConflictFinder:
-    def __init__(self, items: list[Statement], claim_of: list[int], claim_ids: list[str], sources: list[str],
+    def __init__(self, items: list[Statement], grouping: Grouping, claim_of: list[int], claim_ids: list[str],
+                 sources: list[str],
                  article_ids: list[str], outlets: list[str], people: set[str],
                  published: list[str | None]) -> None:  # fmt: skip
         self.items = items
+        self.grouping = grouping  # the claims' pair model and the incompatible pairs it kept (align.claims)
         self.claim_of = claim_of  # statement -> claim index
         self.claim_ids = claim_ids
         self.sources = sources  # statement -> independent source key
@@ -69,17 +71,15 @@ class ConflictFinder:
         self.outlets = outlets  # article index -> outlet name
         self.people = people
         self.published = [day[:10] if day else None for day in published]  # article index -> publication day
-        self.same_proposition = lambda i, j: 0.0  # the pair model, set by ``find``
         sources_of_day: dict[str, set[str]] = defaultdict(set)
         for statement, source in zip(items, sources, strict=True):
             for day in statement.days:
                 sources_of_day[day].add(source)
         self.established = {day for day, named_by in sources_of_day.items() if len(named_by) >= ESTABLISHED_DAY}
 
-    def find(self, grouping: Grouping, members: list[list[int]]) -> tuple[list[Conflict], list[Conflict]]:
+    def find(self, members: list[list[int]]) -> tuple[list[Conflict], list[Conflict]]:
         """The conflicts, and the figures updated over time (``_updated``), each sorted."""
-        self.same_proposition = grouping.same_proposition
-        between = self._between(grouping.related)
+        between = self._between(self.grouping.related)
         updates = [c for c in between if c.kind == "update"]
         found = [c for c in between if c.kind != "update"] + [c for group in members for c in self._within(group)]
         return sorted(found, key=lambda c: (KINDS.index(c.kind), c.claims, c.description)), updates
@@ -198,8 +198,8 @@ class ConflictFinder:
         Only an outlet's own voice states flatly ("asserted"): "police said" already attributes, as a
         hedge does. A pair counts when the other states what the hedge covers (``HEDGED_WORDS`` and
         ``HEDGED_SHARE`` of the words of the clause after its cue, names aside) and the pair model holds
-        them the same proposition (``FRAMING_SAME``); a
-        claim's group alone is too loose a tie for telling a reader one outlet doubts what another states.
+        them the same proposition (``FRAMING_SAME``); a claim's group alone is too loose a tie for telling
+        a reader one outlet doubts what another states.
         """
         hedged, stated = set(), set()
         for i in group:
@@ -211,7 +211,7 @@ class ConflictFinder:
                     b.stance == "asserted"
                     and self.sources[i] != self.sources[j]
                     and covers(a.scope, a, b) >= max(HEDGED_WORDS, HEDGED_SHARE * len(a.scope))
-                    and self.same_proposition(i, j) >= FRAMING_SAME
+                    and self.grouping.same_proposition(i, j) >= FRAMING_SAME
                     and not _other_counts(a, b)
                 ):
                     hedged.add(i)

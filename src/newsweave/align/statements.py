@@ -12,7 +12,7 @@ so that large stories never need an all-pairs matrix.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -85,8 +85,11 @@ class Statement:
     names: frozenset[str]
     places: frozenset[str]  # the places it names (GPE, LOC, FAC entities): where its counts hold
     amounts: tuple[Amount, ...]
-    days: frozenset[str]  # ISO days the sentence names
-    dated: frozenset[tuple[str, str]]  # the same days with how they are written (``day_form``)
+    dated: frozenset[tuple[str, str]]  # ISO days the sentence names, with how they are written (``day_form``)
+    days: frozenset[str] = field(init=False)  # the same days alone, derived once (compared for every pair)
+
+    def __post_init__(self) -> None:
+        self.days = frozenset(day for day, _ in self.dated)
 
     @property
     def contrary(self) -> bool:
@@ -118,7 +121,6 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                 )
                 or (quote is None and speaker is not None and speaker in text)
             )
-            dated = _dated(article, sentence)
             out.append(
                 Statement(
                     article=index,
@@ -136,8 +138,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
                     places=frozenset(name for (s, e), name in places if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
-                    days=frozenset(day for day, _ in dated),
-                    dated=dated,
+                    dated=_dated(article, sentence),
                 )
             )
     return out

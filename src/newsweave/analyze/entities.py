@@ -166,6 +166,9 @@ def role_holders(found: list[Mention]) -> dict[str, str]:
     return holders
 
 
+SPELLING_MIN = 4  # surnames this long may differ by one letter and be one person ("Wolfe" / "Wolff")
+
+
 def merge_story(names_by_article: dict[str, list[str]]) -> dict[str, str]:
     """Across a story: name variants and one-word person names -> the one full name they stand for.
 
@@ -204,9 +207,6 @@ def same_person(first: str, second: str) -> bool:
                                    (given_a.startswith(given_b) or given_b.startswith(given_a)))):  # fmt: skip
         return False
     return a[-1] == b[-1] or (min(len(a[-1]), len(b[-1])) >= SPELLING_MIN and _one_letter_apart(a[-1], b[-1]))
-
-
-SPELLING_MIN = 4  # surnames this long may differ by one letter and be one person ("Wolfe" / "Wolff")
 
 
 def _name_parts(name: str) -> list[str]:

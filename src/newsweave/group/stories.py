@@ -95,15 +95,9 @@ def candidate_pairs(ev: Evidence) -> tuple[np.ndarray, np.ndarray]:
         block = (search[start : start + BLOCK] @ search.T).tocsr()
         for r in range(block.shape[0]):
             i = start + r
-            cols, sims = (
-                block.indices[block.indptr[r] : block.indptr[r + 1]],
-                block.data[block.indptr[r] : block.indptr[r + 1]],
-            )
+            cols, sims = _row(block, r)
             keep = (cols != i) & (sims >= CANDIDATE_FLOOR)
-            cols, sims = cols[keep], sims[keep]
-            if len(cols) > NEIGHBOURS:
-                top = np.lexsort((cols, -sims))[:NEIGHBOURS]
-                cols = cols[top]
+            cols, _ = _largest(cols[keep], sims[keep], NEIGHBOURS)
             found.update((min(i, int(j)), max(i, int(j))) for j in cols)
     pairs = np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
     return pairs[:, 0], pairs[:, 1]
@@ -121,16 +115,25 @@ def _strongest(matrix: sparse.csr_matrix, k: int) -> sparse.csr_matrix:
     """Each row kept to its k largest weights (ties by column), re-normalised."""
     rows, cols, values = [], [], []
     for r in range(matrix.shape[0]):
-        c = matrix.indices[matrix.indptr[r] : matrix.indptr[r + 1]]
-        v = matrix.data[matrix.indptr[r] : matrix.indptr[r + 1]]
-        if len(c) > k:
-            top = np.lexsort((c, -v))[:k]
-            c, v = c[top], v[top]
+        c, v = _largest(*_row(matrix, r), k)
         norm = float(np.linalg.norm(v)) or 1.0
         rows += [r] * len(c)
         cols += c.tolist()
         values += (v / norm).tolist()
     return sparse.csr_matrix((values, (rows, cols)), shape=matrix.shape, dtype=np.float64)
+
+
+def _row(matrix: sparse.csr_matrix, r: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row r of a CSR matrix: its column indices and values."""
+    return matrix.indices[matrix.indptr[r] : matrix.indptr[r + 1]], matrix.data[matrix.indptr[r] : matrix.indptr[r + 1]]
+
+
+def _largest(cols: np.ndarray, values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k largest values with their columns (ties by column), or all when there are no more than k."""
+    if len(cols) <= k:
+        return cols, values
+    top = np.lexsort((cols, -values))[:k]
+    return cols[top], values[top]
 
 
 def cluster(items: list[StoryInput], threshold: float = THRESHOLD) -> list[list[str]]:
