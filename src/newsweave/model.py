@@ -93,6 +93,7 @@ class Quote:
     kind: str  # direct | indirect | partial
     start: int
     end: int
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # spans inside quotation marks, within start..end
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +105,7 @@ class Quote:
             "kind": self.kind,
             "start": self.start,
             "end": self.end,
+            "quoted": [list(span) for span in self.quoted],
         }
 
 

@@ -48,6 +48,9 @@ SPEECH = {
 # Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
 OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit"}
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
+# A cue's dependents that carry what was said (a partial quote inside one is reported with all of it).
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative"}
+CONTENT_PREPOSITIONS = {"as", "of", "about", "against"}  # "described it as ...", "warned of ..."
 QUESTION_WORDS = {"how", "what", "whether", "if", "who", "whom", "when", "why", "where", "which"}
 # Common nouns that can be the source of a statement, besides people's roles (entities.ROLE_NOUNS).
 SOURCE_NOUNS = {
@@ -296,6 +299,7 @@ class _Candidate:
     cue: Any | None  # the cue token, None for a continuation
     subject: Any | None
     offset: int
+    quoted: list[tuple[int, int]]  # the words inside quotation marks, within start..end
 
 
 def _can_speak(subject: Any) -> bool:
@@ -396,7 +400,9 @@ class QuoteFinder:
                 speaker, label = resolver.last[0], resolver.last[1]
             resolver.remember(speaker, label, c.end)
             cue = c.cue.text if c.cue is not None else None
-            self.quotes.append(Quote(self.article_id, c.text, speaker, speaker_span, cue, c.kind, c.start, c.end))
+            self.quotes.append(
+                Quote(self.article_id, c.text, speaker, speaker_span, cue, c.kind, c.start, c.end, c.quoted)
+            )
 
 
 def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Quotations) -> list[_Candidate]:
@@ -433,8 +439,58 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
                 subject = source[1] if source else None
             else:
                 subject = _cue_subject(cue)
-        out.append(_Candidate(kind, content, first.start, last.end, cue, subject, offset))
+        quoted = [(s.start, s.end) for s in group]
+        start, end = first.start, last.end
+        if kind == "partial" and (clause := _attributed_clause(text, doc, sentence, offset, cue, first)):
+            start, end = clause
+            content = text[start:end]
+            quoted = [(q.start, q.end) for q in quotations.between(start, end) if q.end <= end]
+            previous = out[-1] if out else None
+            same_cue = previous is not None and previous.cue is not None and previous.cue.i == cue.i
+            if previous is not None and same_cue and previous.offset == offset and previous.start < end:
+                # a second quoted fragment of one reported clause: 'engage in "more listening" and "more learning"'
+                previous.start, previous.end = min(start, previous.start), max(end, previous.end)
+                previous.text = text[previous.start : previous.end]
+                previous.quoted = sorted(set(previous.quoted) | set(quoted))
+                continue
+        out.append(_Candidate(kind, content, start, end, cue, subject, offset, quoted))
     return out
+
+
+def _attributed_clause(
+    text: str, doc: Any, sentence: Any, offset: int, cue: Any, first: _Span
+) -> tuple[int, int] | None:
+    """The whole reported content around a partial quote: the cue's complement that holds it.
+
+    'McCaul said her presidency could create a "constitutional crisis"' → 'her presidency could create a
+    "constitutional crisis"'; 'called the senator a "nasty guy"' → 'the senator a "nasty guy"'.
+    None when the quotation does not hang from the cue as what was said (it is then the content alone).
+    """
+    if cue.lower_ == "according":
+        found = _reported(cue, sentence, offset)
+        return _trim(text, *found[0]) if found else None
+    inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
+    if not inside:
+        return None
+    child = next((t for t in [inside.root, *inside.root.ancestors] if t.head.i == cue.i and t.i != cue.i), None)
+    if child is None or not _says_what(child):
+        return None
+    same_side = [c for c in cue.children if _says_what(c) and (c.i > cue.i) == (child.i > cue.i)]
+    tokens = [t for c in same_side for t in (c.left_edge, c.right_edge)]
+    begin = offset + min(t.idx for t in tokens)
+    last = max(tokens, key=lambda t: t.i)
+    start, end = _within_paragraph(text, offset + cue.idx, begin, offset + last.idx + len(last.text))
+    start, end = _trim(text, start, end)
+    if start > first.start:
+        return None
+    if end <= first.end:  # the clause ends inside the quotation: its closing mark belongs to the content
+        end = first.end + 1
+    return start, end
+
+
+def _says_what(token: Any) -> bool:
+    """Whether a cue's dependent is (part of) what was said: a clause, an object, a predicate, 'as ...'."""
+    return token.dep_ in CONTENT_DEPS or (token.dep_ == "prep" and token.lower_ in CONTENT_PREPOSITIONS)
 
 
 def _attribution_between(text: str, doc: Any, offset: int, a: _Span, b: _Span) -> bool:
@@ -513,7 +569,7 @@ def _indirect(text: str, doc: Any, offset: int, quotations: _Quotations, direct:
                 continue
             if any(c.start < end and start < c.end for c in direct + out):
                 continue  # already a direct or partial quote
-            out.append(_Candidate("indirect", text[start:end], start, end, token, subject, offset))
+            out.append(_Candidate("indirect", text[start:end], start, end, token, subject, offset, []))
     return out
 
 
