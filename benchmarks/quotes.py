@@ -232,7 +232,9 @@ def main() -> None:
     print("| system | direct-recall | precision | speaker-acc |\n|---|---|---|---|")
     for name, table in results.items():
         print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in table["all"]) + " |")
-    print("\nnewsweave by outlet:\n\n| outlet | articles | direct-recall | precision | speaker-acc |\n|---|---|---|---|---|")
+    print(
+        "\nnewsweave by outlet:\n\n| outlet | articles | direct-recall | precision | speaker-acc |\n|---|---|---|---|---|"
+    )
     per_outlet = defaultdict(int)
     for item in items:
         per_outlet[outlet(item["id"])] += 1

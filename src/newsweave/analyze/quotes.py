@@ -24,6 +24,7 @@ complement ("X said (that) ...", "X denied ...", "according to X, ...").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,6 +71,13 @@ SOURCE_NOUNS = {
 _OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it"}
+# Finite reporting verbs, to recognise an attribution standing between two quotations.
+ATTRIBUTION_WORDS = re.compile(
+    r"\b(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|declared|explained|continued|noted|argued|"
+    r"insisted|warned|stated|replied|recalled|concluded)\b"
+)
+INVERTED_ATTRIBUTION_WORDS = 25  # an attribution is short; an appositive title makes it up to this long
+UNCLOSED_QUOTE_WORDS = 4  # a paragraph opening a quotation it never closes: speech, if this long
 SINGLE_QUOTE_CHARS = 600  # longest quotation in single marks looked for (its closer must come sooner)
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
 
@@ -113,10 +121,57 @@ def quotation_spans(text: str) -> list[_Span]:
                 spans.append(_Span(i + 1, end, runs_on=True))
                 i = k
                 continue
+            if (i == 0 or text[i - 1] == "\n") and len(text[i:end].split()) >= UNCLOSED_QUOTE_WORDS:
+                spans.append(_Span(i + 1, end))  # a paragraph that opens a quotation and never closes it
             i = j + 1
             continue
         i += 1
+    spans = _reopen_inverted(text, spans)
     return [s for s in spans if _strip(text, s).end > _strip(text, s).start]
+
+
+def _reopen_inverted(text: str, spans: list[_Span]) -> list[_Span]:
+    """Re-pair a paragraph whose opening quotation mark is missing, so that its marks read inside out.
+
+    In 'No evidence whatsoever, "Mr. Burman said." The real issue is governance. "' the paragraph's first
+    pair encloses the attribution, not the quotation: the words before the first mark are the quotation,
+    then each following pair of marks encloses one ('" The real issue is governance. "'). A first pair
+    holding only a short attribution with a reporting verb, and no reporting verb before it, is the sign.
+    """
+    out: list[_Span] = []
+    for span in spans:
+        left = text.rfind("\n", 0, span.start - 1) + 1
+        before = text[left : span.start - 1]
+        inverted = (
+            text[span.start - 1] == '"'
+            and not span.runs_on
+            and before.strip()
+            and before.rstrip()[-1] in ",.?!"
+            and '"' not in before
+            and not ATTRIBUTION_WORDS.search(before)
+            and len(text[span.start : span.end].split()) <= INVERTED_ATTRIBUTION_WORDS
+            and ATTRIBUTION_WORDS.search(text[span.start : span.end])
+            and text[span.end - 1] in ".,"
+        )
+        if not inverted:
+            out.append(span)
+            continue
+        out.append(_Span(left, span.start - 1))
+        # the words after the closing mark open the next quotation, up to the next mark or the paragraph's end
+        right = text.find("\n", span.end)
+        right = len(text) if right < 0 else right
+        following = text.find('"', span.end + 1, right)
+        out.append(_Span(span.end + 1, following if following >= 0 else right))
+    return _without_overlaps(out)
+
+
+def _without_overlaps(spans: list[_Span]) -> list[_Span]:
+    """Spans sorted by start, dropping any that starts inside the one kept before it."""
+    kept: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
 
 
 def _single_quotation(text: str, i: int) -> _Span | None:
@@ -433,7 +488,9 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
                 continue  # a quoted title or name, not speech
             kind = "direct"
         subject = None
-        if cue is not None:
+        if cue is None and kind == "direct" and (introduced := _introducer(text, doc, offset, first)):
+            cue, subject = introduced  # 'Scott added: "..."', 'Sanders made this comment: "..."'
+        elif cue is not None:
             if cue.lower_ == "according":
                 source = _according_to(sentence)
                 subject = source[1] if source else None
@@ -455,6 +512,31 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
                 continue
         out.append(_Candidate(kind, content, start, end, cue, subject, offset, quoted))
     return out
+
+
+def _introducer(text: str, doc: Any, offset: int, first: _Span) -> tuple[Any | None, Any] | None:
+    """(cue or None, speaker token) of a cue-less quotation introduced by the clause before it.
+
+    Either a clause ending in a colon ('Scott added: "..."', 'Said Ellis: "..."', 'Sanders made the
+    following comment: "..."') or, in the same paragraph, a sentence just before the quotation whose
+    subject is a named person or a personal pronoun ('Sanders identified X as Y. "The younger ..."').
+    """
+    opening = doc.char_span(first.start - 1 - offset, first.start - offset, alignment_mode="expand")
+    if not opening or opening[0].i == 0:
+        return None
+    before = doc[opening[0].i - 1]
+    if "\n" in text[offset + before.idx : first.start]:
+        return None  # the quotation opens its paragraph
+    root = before.sent.root
+    colon = before.text == ":"
+    if colon and _is_cue(root):
+        subject = _cue_subject(root)
+        return (root, subject) if subject is not None and _can_speak(subject) else None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _can_speak(subject):
+        return None
+    person = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
+    return (None, subject) if colon or (person and before.is_sent_end) else None
 
 
 def _attributed_clause(
@@ -512,6 +594,13 @@ def _sentence_of(doc: Any, offset: int, start: int, end: int) -> Any | None:
     following = doc[finish : finish + 5]
     if len(following) and any(_is_cue(t) for t in following[:3]) and following[0].pos_ in ("PRON", "PROPN", "VERB"):
         finish = following[0].sent.end
+    # the parser's sentences may run over a paragraph break; an attribution never does
+    paragraph_start = doc.text.rfind("\n", 0, start - offset) + 1
+    paragraph_end = doc.text.find("\n", end - offset)
+    while begin < first[0].i and doc[begin].idx < paragraph_start:
+        begin += 1
+    while finish > last[-1].i + 1 and paragraph_end >= 0 and doc[finish - 1].idx > paragraph_end:
+        finish -= 1
     return doc[begin:finish]
 
 
