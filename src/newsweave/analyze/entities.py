@@ -19,7 +19,14 @@ from newsweave.clean.metadata import is_person_name
 from newsweave.model import Entity
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep"}
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep", "gov",
+}  # fmt: skip
+# The position an honorific names: "Dr. Jane Roe" is "the doctor", "Sen. Ames" "the senator".
+HONORIFIC_ROLES = {
+    "dr": "doctor", "prof": "professor", "sen": "senator", "rep": "representative", "gov": "governor",
+    "gen": "general", "col": "colonel",
+}  # fmt: skip
 # Nouns that name a position a person holds: what "the spokesman said" refers back to.
 ROLE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "premier", "chancellor",
@@ -31,7 +38,7 @@ ROLE_NOUNS = {
     "representative", "deputy", "lawmaker", "legislator", "diplomat", "negotiator", "owner", "operator",
     "captain", "pilot", "engineer", "firefighter", "police", "policeman", "policewoman", "activist",
     "organiser", "organizer", "campaigner", "coach", "candidate", "critic", "councillor",
-    "councilor", "secretary-general", "superintendent", "sheriff", "commissioner", "chief executive",
+    "councilor", "colonel", "secretary-general", "superintendent", "sheriff", "commissioner", "chief executive",
 }  # fmt: skip
 
 
@@ -155,14 +162,14 @@ def entities(found: list[Mention]) -> list[Entity]:
     return list(grouped.values())
 
 
-def role_holders(found: list[Mention]) -> dict[str, str]:
-    """Role noun -> the canonical person holding it ('spokeswoman' -> 'Ilse Varga'), first holder wins."""
-    holders: dict[str, str] = {}
+def role_holders(found: list[Mention]) -> list[tuple[str, int, str]]:
+    """(role noun, where, canonical person) for each person a mention gives a role: 'spokeswoman', 'doctor' for 'Dr.'."""
+    holders = []
     for m in found:
-        if m.role:
-            for word in m.role.lower().split():
-                if word in ROLE_NOUNS:
-                    holders.setdefault(word, m.canonical)
+        words = set((m.role or "").lower().split()) & ROLE_NOUNS
+        if m.honorific in HONORIFIC_ROLES:
+            words.add(HONORIFIC_ROLES[m.honorific])
+        holders += [(word, m.start, m.canonical) for word in sorted(words)]
     return holders
 
 

@@ -219,6 +219,9 @@ FEMALE = {
     "miss",
 }
 MALE = {"he", "him", "spokesman", "chairman", "businessman", "congressman", "policeman", "mr"}
+# A source's right-hand dependents that narrow down who it is ("advisers to X", "a report released by Y").
+NARROWING_DEPS = {"prep", "acl", "relcl", "compound", "amod", "nummod"}
+SPEAKER_PHRASE_WORDS = 12  # a longer description is cut before the dependent that would pass this
 RECENT_SPEAKER_CHARS = 400  # a pronoun this close after a quote refers to its speaker, if compatible
 
 
@@ -228,7 +231,7 @@ class _Resolver:
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
         self.starts: list[int] = []
-        self.holders: dict[str, str] = {}
+        self.holders: dict[str, list[tuple[int, str]]] = {}  # role noun -> (where named, person), in text order
         self.full_names: set[str] = set()
         self.gender: dict[str, str] = {}
         self.last: tuple[str, str, int] | None = None  # (speaker, label, end of that quote)
@@ -240,8 +243,8 @@ class _Resolver:
         canonicalise(found, self.full_names)
         self.mentions += found
         self.starts += [m.start for m in found]
-        for word, name in role_holders(found).items():
-            self.holders.setdefault(word, name)
+        for word, start, name in role_holders(found):
+            self.holders.setdefault(word, []).append((start, name))
         for m in found:
             words = set((m.role or "").lower().split()) | {m.honorific or ""}
             if words & FEMALE:
@@ -252,6 +255,11 @@ class _Resolver:
     def remember(self, speaker: str | None, label: str | None, end: int) -> None:
         if speaker is not None and label is not None:
             self.last = (speaker, label, end)
+
+    def _holder(self, role: str, position: int) -> str | None:
+        """The person last given this role before ``position``."""
+        before = [name for start, name in self.holders.get(role, []) if start < position]
+        return before[-1] if before else None
 
     def _mention_at(self, start: int, end: int) -> Mention | None:
         i = bisect_right(self.starts, end) - 1
@@ -324,16 +332,18 @@ class _Resolver:
         span = (offset + left.idx, offset + subject.idx + len(subject.text))
         lemma = subject.lemma_.lower()
         determined = any(t.dep_ in ("det", "poss") for t in subject.lefts)
-        if lemma in ROLE_NOUNS and determined and lemma in self.holders:
-            return self.holders[lemma], span, "PERSON"
+        qualified = any(c.dep_ == "prep" and any(t.pos_ == "PROPN" for t in c.subtree) for c in subject.rights)
+        holder = self._holder(lemma, start) if determined and not qualified else None
+        if holder is not None:  # "the doctor added", with Dr. Jane Roe named before; not "a spokeswoman for X"
+            return holder, span, "PERSON"
         if determined and subject.pos_ == "NOUN":
             for m in self._before(start):
                 if m.label in ("ORG", "GPE", "NORP") and lemma in m.text.lower().split():
                     return m.canonical, span, m.label
-        words = list(subject.doc[left.i : subject.i + 1])
+        words = _noun_phrase(subject)
         while len(words) > 1 and (words[0].dep_ == "det" or words[0].tag_ == "PRP$" or words[0].is_punct):
             words = words[1:]  # "the", "its": not part of the speaker's name
-        phrase = subject.doc[words[0].i : subject.i + 1].text if words else subject.text
+        phrase = subject.doc[words[0].i : words[-1].i + 1].text
         head = subject.text.lower()
         if determined and len(words) == 1 and head in self.phrases:
             phrase = self.phrases[head]  # "the authority" after "The harbor authority said"
@@ -341,6 +351,20 @@ class _Resolver:
             self.phrases[head] = phrase
         plural = subject.tag_ in ("NNS", "NNPS")
         return phrase, span, ("PERSON" if lemma in ROLE_NOUNS and not plural else "GROUP")
+
+
+def _noun_phrase(subject: Any) -> list[Any]:
+    """The subject with what names it more closely: 'advisers to Mr. Obama', 'an ad overview provided to
+    The Washington Post'; not a comma-separated apposition or clause, and at most SPEAKER_PHRASE_WORDS."""
+    doc = subject.doc
+    end = subject.i
+    for child in subject.rights:
+        if child.dep_ not in NARROWING_DEPS or any(t.text in ",(" for t in doc[end + 1 : child.i]):
+            break
+        if child.right_edge.i - subject.left_edge.i >= SPEAKER_PHRASE_WORDS:
+            break
+        end = child.right_edge.i
+    return list(doc[subject.left_edge.i : end + 1])
 
 
 @dataclass(slots=True)
@@ -374,7 +398,9 @@ def _can_speak(subject: Any) -> bool:
 
 def _cue_subject(cue: Any) -> Any | None:
     """The subject of a cue verb; for 'adding that ...' or a conjoined verb, the speaking verb's subject."""
-    own = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    # the nearest: '"My reaction, that was outrageous," the strategist said' parses "reaction" as a subject too
+    own = min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
     if own is None and cue.i > 0:
         before = cue.doc[cue.i - 1]
         if (
@@ -592,7 +618,10 @@ def _sentence_of(doc: Any, offset: int, start: int, end: int) -> Any | None:
         return None
     begin, finish = first[0].sent.start, last[-1].sent.end
     following = doc[finish : finish + 5]
-    if len(following) and any(_is_cue(t) for t in following[:3]) and following[0].pos_ in ("PRON", "PROPN", "VERB"):
+    if len(following) and (
+        (any(_is_cue(t) for t in following[:3]) and following[0].pos_ in ("PRON", "PROPN", "VERB"))
+        or _attribution_sentence(following[0].sent)
+    ):
         finish = following[0].sent.end
     # the parser's sentences may run over a paragraph break; an attribution never does
     paragraph_start = doc.text.rfind("\n", 0, start - offset) + 1
@@ -602,6 +631,18 @@ def _sentence_of(doc: Any, offset: int, start: int, end: int) -> Any | None:
     while finish > last[-1].i + 1 and paragraph_end >= 0 and doc[finish - 1].idx > paragraph_end:
         finish -= 1
     return doc[begin:finish]
+
+
+def _attribution_sentence(sentence: Any) -> bool:
+    """'Scott's niece, state Del. Marcia Price, shouted to the crowd.': a sentence that is only an attribution,
+    its subject first, then its cue with no clause of its own."""
+    root = sentence.root
+    subject = _cue_subject(root) if _is_cue(root) else None
+    return (
+        subject is not None
+        and subject.left_edge.i == sentence.start
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in root.children)
+    )
 
 
 def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, quotations: _Quotations) -> Any | None:
@@ -682,7 +723,15 @@ def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], 
     if not _can_speak(subject):
         return None  # "the retirement revealed ...", "different waters added": not a source of speech
     if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
-        tokens = list(token.head.subtree)  # "The delay, he said, was caused by ...": the host clause
+        # "The delay, he said, was caused by ...": the host clause, without the attribution inside it
+        attribution = {t.i for t in token.subtree}
+        runs: list[list[Any]] = [[]]
+        for t in token.head.subtree:
+            if t.i in attribution:
+                runs.append([])
+            else:
+                runs[-1].append(t)
+        tokens = max((r for r in runs if r), key=lambda r: r[-1].idx + len(r[-1].text) - r[0].idx)
         return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
     complement = [c for c in token.children if c.dep_ == "ccomp"]
     if not complement and token.lemma_.lower() in OBJECT_CUES:
