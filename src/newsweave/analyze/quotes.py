@@ -44,8 +44,16 @@ SPEECH = {
     "observe", "remark", "comment", "testify", "lament", "joke", "quip", "shout", "whisper",
     "agree", "counter", "retort", "indicate", "disclose", "reveal", "mention", "point", "underline",
     "chant", "yell", "scream", "cry", "sing", "apologise", "apologize", "boast", "brief",
-    "remind", "assure", "inform", "advise",
+    "remind", "assure", "inform", "advise", "demand", "wonder", "proclaim", "brag", "scoff", "quote", "cite",
+    "read", "praise", "criticize", "criticise", "denounce", "condemn", "blast", "slam", "mock", "question",
+    "repeat", "echo", "tout", "dub", "label", "brand", "term",
 }  # fmt: skip
+# Cues that can stand before their speaker ("said the doctor", "added Mr. Lee"); not "told reporters", "asked him".
+INVERTED_CUES = {
+    "say", "add", "write", "declare", "explain", "continue", "note", "insist", "warn", "state", "reply", "recall",
+    "conclude", "argue", "tweet", "post", "shout", "demand", "counter", "retort", "respond", "observe", "remark",
+}  # fmt: skip
+INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "npadvmod", "attr", "appos", "dative", "oprd"}
 # Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
 OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit"}
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
@@ -77,6 +85,9 @@ ATTRIBUTION_WORDS = re.compile(
     r"insisted|warned|stated|replied|recalled|concluded)\b"
 )
 INVERTED_ATTRIBUTION_WORDS = 25  # an attribution is short; an appositive title makes it up to this long
+# A transcript's speaker label opening a paragraph: 'PENCE: Well, look, ...' (a stray opening mark allowed).
+TRANSCRIPT_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
+TRANSCRIPT_TURNS = 2  # a label must open this many paragraphs to be a transcript's speaker
 UNCLOSED_QUOTE_WORDS = 4  # a paragraph opening a quotation it never closes: speech, if this long
 SINGLE_QUOTE_CHARS = 600  # longest quotation in single marks looked for (its closer must come sooner)
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
@@ -379,6 +390,7 @@ class _Candidate:
     subject: Any | None
     offset: int
     quoted: list[tuple[int, int]]  # the words inside quotation marks, within start..end
+    label: str | None = None  # a transcript's speaker label ("Pence" for "PENCE:")
 
 
 def _can_speak(subject: Any) -> bool:
@@ -410,7 +422,15 @@ def _cue_subject(cue: Any) -> Any | None:
             and before.dep_ in ("advmod", "npadvmod", "nmod")
         ):
             return before  # "Reilly said ...", with the name mis-tagged as an adverb
-    if own is not None or cue.dep_ not in ("advcl", "conj", "xcomp"):
+    if own is None and cue.lemma_.lower() in INVERTED_CUES:
+        after = next((c for c in cue.rights if c.dep_ in INVERTED_SUBJECT_DEPS), None)
+        between = cue.doc[cue.i + 1 : after.left_edge.i] if after is not None else None
+        if after is not None and not any(t.is_punct for t in between) and after.pos_ in ("PROPN", "NOUN"):
+            return after  # 'said doctor Jane Roe to AFP', 'added the doctor'
+        following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if following is not None and following.pos_ == "PROPN" and cue.head.i == following.i:
+            return following  # 'Said Ellis: "..."', parsed as a compound of the name
+    if own is not None or cue.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl"):
         return own
     fallback = None
     for ancestor in cue.ancestors:
@@ -461,6 +481,7 @@ class QuoteFinder:
         self.article_id = article_id
         self.text = text
         self.quotations = _Quotations(text)
+        self.turns = transcript_turns(text)
         self.resolver = _Resolver()
         self.quotes: list[Quote] = []
 
@@ -468,14 +489,24 @@ class QuoteFinder:
         """Find and attribute the quotes of one parsed chunk (``found``: its mentions)."""
         self.resolver.add(found)
         chunk = self.quotations.between(offset, offset + len(doc.text))
-        direct = _direct(self.text, doc, offset, chunk, self.quotations)
+        turns = [
+            _Candidate("direct", self.text[start:end], start, end, None, None, offset, [(start, end)], label)
+            for label, start, end in self.turns
+            if offset <= start < offset + len(doc.text)
+        ]
+        direct = [
+            c for c in _direct(self.text, doc, offset, chunk, self.quotations) if not _overlaps_any(c, turns)
+        ] + turns
         candidates = sorted(
             direct + _indirect(self.text, doc, offset, self.quotations, direct), key=lambda c: (c.start, c.end)
         )
         resolver = self.resolver
         for c in candidates:
             speaker = speaker_span = label = None
-            if c.subject is not None:
+            if c.label is not None:  # a transcript's "PENCE:" names the speaker of its turn
+                speaker = full_name(c.label, resolver.full_names) or c.label
+                label = "PERSON"
+            elif c.subject is not None:
                 speaker, speaker_span, label = resolver.speaker(c.subject, c.offset)
             elif c.cue is None and resolver.last and c.start - resolver.last[2] <= CONTINUATION_CHARS:
                 speaker, label = resolver.last[0], resolver.last[1]
@@ -484,6 +515,34 @@ class QuoteFinder:
             self.quotes.append(
                 Quote(self.article_id, c.text, speaker, speaker_span, cue, c.kind, c.start, c.end, c.quoted)
             )
+
+
+def transcript_turns(text: str) -> list[tuple[str, int, int]]:
+    """(speaker, start, end) of each turn of a transcript: paragraphs opening with a label like 'PENCE:'.
+
+    A label counts when it opens at least TRANSCRIPT_TURNS paragraphs of the article, so that a lone
+    'UPDATE:' or 'WASHINGTON:' is not taken for a speaker.
+    """
+    found = [(m.group(1), m.end(), _paragraph_end(text, m.end())) for m in TRANSCRIPT_LABEL.finditer(text)]
+    counts: dict[str, int] = {}
+    for label, _, _ in found:
+        counts[label] = counts.get(label, 0) + 1
+    turns = []
+    for label, start, end in found:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in '"”'):
+            end -= 1
+        if counts[label] >= TRANSCRIPT_TURNS and end > start:
+            turns.append((label.title(), start, end))
+    return turns
+
+
+def _paragraph_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def _overlaps_any(candidate: _Candidate, others: list[_Candidate]) -> bool:
+    return any(o.start < candidate.end and candidate.start < o.end for o in others)
 
 
 def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Quotations) -> list[_Candidate]:
