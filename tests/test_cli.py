@@ -168,7 +168,10 @@ def test_quotes_command_json_and_jsonl(examples: Path) -> None:
     quotes = {q["text"]: q for q in article["quotes"]}
     assert quotes["We begged them to fix the vents,"]["speaker"] == "Mara Dukic"
     assert quotes["We begged them to fix the vents,"]["kind"] == "direct"
-    assert quotes["closed all open findings"]["kind"] == "partial"
+    partial = quotes['the January check "closed all open findings"']  # the whole reported clause
+    assert partial["kind"] == "partial" and partial["speaker"] == "Ilse Varga"
+    inside = [partial["text"][s - partial["start"] : e - partial["start"]] for s, e in partial["quoted"]]
+    assert inside == ["closed all open findings"] and partial["speaker_type"] == "person"
 
 
 def test_who_said_what_in_markdown(examples: Path) -> None:

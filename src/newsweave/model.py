@@ -94,12 +94,14 @@ class Quote:
     start: int
     end: int
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans inside quotation marks, within start..end
+    speaker_type: str = "unattributed"  # person | organisation | group | document | unattributed
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article,
             "speaker": self.speaker,
             "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "speaker_type": self.speaker_type,
             "text": self.text,
             "cue": self.cue,
             "kind": self.kind,

@@ -38,7 +38,9 @@ ROLE_NOUNS = {
     "representative", "deputy", "lawmaker", "legislator", "diplomat", "negotiator", "owner", "operator",
     "captain", "pilot", "engineer", "firefighter", "police", "policeman", "policewoman", "activist",
     "organiser", "organizer", "campaigner", "coach", "candidate", "critic", "councillor",
-    "councilor", "colonel", "secretary-general", "superintendent", "sheriff", "commissioner", "chief executive",
+    "councilor", "colonel", "secretary-general", "strategist", "consultant", "aide", "staffer", "pollster",
+    "neighbour", "neighbor", "relative", "mother", "father", "son", "daughter", "wife", "husband", "brother",
+    "sister", "friend", "student", "teacher", "voter", "victim", "survivor", "passenger", "source", "superintendent", "sheriff", "commissioner", "chief executive",
 }  # fmt: skip
 
 

@@ -76,6 +76,14 @@ SOURCE_NOUNS = {
     "kremlin", "pentagon", "cabinet", "presidency", "opposition", "campaign", "coalition", "alliance",
     "account", "post", "letter", "note", "memo", "filing", "lawsuit", "complaint", "release",
 }  # fmt: skip
+# Sources that are texts, not speakers: "the report found", "according to a memo".
+DOCUMENT_NOUNS = {
+    "report", "study", "survey", "poll", "statement", "document", "data", "figures", "analysis", "research",
+    "letter", "memo", "filing", "lawsuit", "complaint", "release", "post", "tweet", "ad", "advertisement",
+    "video", "footage", "website", "speech", "book", "article", "editorial", "column", "transcript", "record",
+    "records", "email", "emails", "message", "note", "review", "assessment", "audit", "ruling", "order",
+    "overview", "summary", "platform", "bill", "law", "policy", "guidance", "bylaws", "rules",
+}  # fmt: skip
 _OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it"}
@@ -231,7 +239,7 @@ FEMALE = {
 }
 MALE = {"he", "him", "spokesman", "chairman", "businessman", "congressman", "policeman", "mr"}
 # A source's right-hand dependents that narrow down who it is ("advisers to X", "a report released by Y").
-NARROWING_DEPS = {"prep", "acl", "relcl", "compound", "amod", "nummod"}
+NARROWING_DEPS = {"prep", "acl", "compound", "amod", "nummod"}
 SPEAKER_PHRASE_WORDS = 12  # a longer description is cut before the dependent that would pass this
 RECENT_SPEAKER_CHARS = 400  # a pronoun this close after a quote refers to its speaker, if compatible
 
@@ -512,9 +520,22 @@ class QuoteFinder:
                 speaker, label = resolver.last[0], resolver.last[1]
             resolver.remember(speaker, label, c.end)
             cue = c.cue.text if c.cue is not None else None
+            kind_of_source = speaker_type(speaker, label, c.subject if c.label is None else None)
             self.quotes.append(
-                Quote(self.article_id, c.text, speaker, speaker_span, cue, c.kind, c.start, c.end, c.quoted)
-            )
+                Quote(
+                    self.article_id, c.text, speaker, speaker_span, cue, c.kind, c.start, c.end, c.quoted,
+                    kind_of_source,
+                )
+            )  # fmt: skip
+
+
+def speaker_type(speaker: str | None, label: str | None, subject: Any | None) -> str:
+    """What kind of source a quote has: person, organisation, group, document, or unattributed."""
+    if speaker is None:
+        return "unattributed"
+    if subject is not None and subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return "document"
+    return {"PERSON": "person", "ORG": "organisation", "GPE": "organisation"}.get(label or "", "group")
 
 
 def transcript_turns(text: str) -> list[tuple[str, int, int]]:
