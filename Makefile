@@ -42,7 +42,6 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/metadata.py
 	$(BIN)/python benchmarks/quotes.py
-	$(BIN)/python benchmarks/quotes.py --gold benchmarks/data/quotes-heldout.jsonl
 	$(BIN)/python benchmarks/analyze_speed.py
 	$(BIN)/python benchmarks/stories.py
 

@@ -17,10 +17,10 @@ outlet (7 outlets), so that a rule that only helps one outlet shows.
 Source span, first annotator's file). newsweave's rules were written reading dev misses, so the
 train figures are the held-out check: a dev figure far above the train one is overfitting.
 
-    python benchmarks/quotes.py [--split dev|train] [--limit N] [--no-peers] [--own]
+    python benchmarks/quotes.py [--split dev|train] [--limit N] [--no-peers]
 
-``--own`` instead scores the project's own hand-written quote sets (benchmarks/data/quotes-*.jsonl),
-regression tests only.
+The project's own hand-written quote sets (benchmarks/data/quotes-*.jsonl) are regression tests now
+(tests/test_quote_sets.py); they no longer measure progress.
 """
 
 from __future__ import annotations
@@ -36,12 +36,9 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from newsweave.analyze import analyze
-from newsweave.model import Article
 from newsweave.pipeline import extract
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
-OWN_SETS = sorted((Path(__file__).resolve().parent / "data").glob("quotes-*.jsonl"))
 QUOTE_MARKS = re.compile(r"[\"“”]")
 # "Name said", "said Name": a capitalised name of one to three words next to a speech verb.
 _NAME = r"((?:[A-Z][\w.'-]+\s){0,2}[A-Z][\w.'-]+)"
@@ -185,34 +182,12 @@ def score(items: list[dict], predicted: Prediction, module: ModuleType) -> dict[
     return {k: (ratio(c[1], c[0]), ratio(c[3], c[2]), ratio(c[5], c[4])) for k, c in sorted(counts.items())}
 
 
-def own_sets() -> None:
-    """The hand-written sets: overlap recall and speaker accuracy, regression figures only."""
-    for path in OWN_SETS:
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        articles = [Article(id=item["id"], source=item["id"], text=item["text"]) for item in items]
-        analyze(articles)
-        gold = found = right = 0
-        for item, article in zip(items, articles, strict=True):
-            for g in item["quotes"]:
-                gold += 1
-                start = item["text"].index(g["text"])
-                hit = [q for q in article.quotes if q.start < start + len(g["text"]) and start < q.end]
-                found += bool(hit)
-                speakers = {s.casefold() for s in (g["speaker"] if isinstance(g["speaker"], list) else [g["speaker"]])}
-                right += any((q.speaker or "").casefold() in speakers for q in hit)
-        print(f"{path.name}: {gold} quotes, found {found / gold:.3f}, speaker right {right / max(found, 1):.3f}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=["dev", "train"], default="dev")
     parser.add_argument("--limit", type=int, help="train: only the first N articles")
     parser.add_argument("--no-peers", action="store_true")
-    parser.add_argument("--own", action="store_true", help="score the project's own quote sets instead")
     args = parser.parse_args()
-    if args.own:
-        own_sets()
-        return
     module = scorer()
     items = load_dev() if args.split == "dev" else load_train(args.limit)
     systems: list[tuple[str, Callable[[list[dict]], Prediction | None]]] = [("newsweave", newsweave)]

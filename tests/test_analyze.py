@@ -283,3 +283,93 @@ def test_quotations_in_single_marks_and_apostrophes() -> None:
 def test_a_doubtful_cue_before_a_negation_is_a_denial() -> None:
     found = analysed("Russia claimed it does not violate the treaty. The company claimed that sales rose by 5 percent.")
     assert [s.stance for s in found.stances] == ["denied", "hedged"]
+
+
+def analysed_quotes(text: str) -> list[Quote]:
+    a = Article(id="t", source="t.txt", text=text)
+    analyze([a])
+    return a.quotes
+
+
+def test_partial_quote_content_is_the_whole_reported_clause() -> None:
+    text = 'Senator Ann McCaul said her presidency could create a "constitutional crisis." Nothing else was said.'
+    [quote] = [q for q in analysed_quotes(text) if q.kind == "partial"]
+    assert quote.text == 'her presidency could create a "constitutional crisis."'
+    assert [text[s:e] for s, e in quote.quoted] == ["constitutional crisis."]
+    assert quote.speaker == "Ann McCaul" and quote.speaker_type == "person"
+
+
+def test_two_quoted_fragments_of_one_clause_are_one_quote() -> None:
+    text = 'Paul Ryan said all Americans must engage in "more listening" and "more learning."'
+    [quote] = analysed_quotes(text)
+    assert quote.text == 'all Americans must engage in "more listening" and "more learning."'
+    assert [text[s:e] for s, e in quote.quoted] == ["more listening", "more learning."]
+
+
+def test_speaker_after_the_cue_and_a_role_given_by_an_honorific() -> None:
+    text = (
+        "Dr. Jane Roe treated the victims at the city hospital on Monday night.\n\n"
+        '"It was complete chaos in there," added the doctor.\n\n'
+        '"We saw people running everywhere," said nurse Tom Bell to AFP.'
+    )
+    speakers = {q.text: q.speaker for q in analysed_quotes(text)}
+    assert speakers == {"It was complete chaos in there,": "Jane Roe", "We saw people running everywhere,": "Tom Bell"}
+
+
+def test_a_role_qualified_by_another_name_is_not_the_earlier_holder() -> None:
+    text = (
+        "Jessica Ditto, a spokeswoman for the Trump campaign, declined to comment.\n\n"
+        "A spokeswoman for Hillary Clinton says the campaign never helped her get citizenship."
+    )
+    [quote] = [q for q in analysed_quotes(text) if "citizenship" in q.text]
+    assert quote.speaker == "spokeswoman for Hillary Clinton"
+
+
+def test_a_quotation_introduced_by_a_colon_or_by_the_sentence_before() -> None:
+    text = (
+        'Said Ellis: "I do not get the sense she is the least bit interested in tax reform."\n\n'
+        "Sen. Bernie Sanders identified exhaustion with bigotry as one reason to vote. "
+        '"The younger people are sick and tired of discrimination and racism."'
+    )
+    speakers = {q.text[:12]: q.speaker for q in analysed_quotes(text)}
+    assert speakers == {"I do not get": "Ellis", "The younger ": "Bernie Sanders"}
+
+
+def test_marks_that_read_inside_out_are_re_paired() -> None:
+    # the paragraph lost its opening mark: the first pair holds the attribution, not the quotation
+    text = (
+        'There is no evidence this would have any effect on decisions, "Mr. Burman said." '
+        'The real issue is corporate governance. "'
+    )
+    quotes = analysed_quotes(text)
+    assert [q.text for q in quotes] == [
+        "There is no evidence this would have any effect on decisions,",
+        "The real issue is corporate governance.",
+    ]
+    assert all(q.speaker == "Burman" for q in quotes)
+    # the right way round: '"...," he said.' stays as it is
+    text = 'He accused the firm. "We told them the supports were rotten," he said. "They told us to dig."'
+    assert [q.text for q in analysed_quotes(text)] == ["We told them the supports were rotten,", "They told us to dig."]
+
+
+def test_transcript_turns_are_quotes_of_the_labelled_speaker() -> None:
+    text = (
+        "Mike Pence and Tim Kaine debated on Tuesday.\n\nPENCE: That is simply not true, Chris.\n\n"
+        "KAINE: It is true.\n\nPENCE: We will see.\n\nKAINE: We will.\n\nUPDATE: The debate ended at ten."
+    )
+    quotes = analysed_quotes(text)
+    assert [(q.speaker, q.text) for q in quotes if q.kind == "direct"] == [
+        ("Mike Pence", "That is simply not true, Chris."),
+        ("Tim Kaine", "It is true."),
+        ("Mike Pence", "We will see."),
+        ("Tim Kaine", "We will."),
+    ]
+
+
+def test_every_quote_has_a_speaker_or_is_explicitly_unattributed() -> None:
+    text = 'The report said the agency had failed to track the money.\n\n"Nobody knows where it went," the page read.'
+    quotes = analysed_quotes(text) + analysed_quotes('"We were never told anything at all."')
+    kinds = {q.text[:10]: q.speaker_type for q in quotes}
+    assert kinds["the agency"] == "document"
+    assert kinds["We were ne"] == "unattributed"
+    assert all((q.speaker is None) == (q.speaker_type == "unattributed") for q in quotes)

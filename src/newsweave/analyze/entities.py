@@ -22,6 +22,8 @@ LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep", "gov",
 }  # fmt: skip
+# Verbs of saying that can open a sentence before the speaker's name ("Said Ellis:", "Added Mr. Lee:").
+LEADING_CUES = {"said", "says", "added", "adds", "asked", "wrote", "explained", "continued"}
 # The position an honorific names: "Dr. Jane Roe" is "the doctor", "Sen. Ames" "the senator".
 HONORIFIC_ROLES = {
     "dr": "doctor", "prof": "professor", "sen": "senator", "rep": "representative", "gov": "governor",
@@ -85,6 +87,8 @@ def chunk_mentions(offset: int, doc: Any) -> list[Mention]:
             words = name.split()
             while len(words) > 2 and words[0].lower() in ROLE_NOUNS:
                 leading_role.append(words.pop(0))  # "Organiser Leila Haddad": the role is not the name
+            if len(words) > 1 and words[0].lower() in LEADING_CUES and ent.start == ent.sent.start:
+                words.pop(0)  # 'Said Ellis: "..."' opens a sentence with the verb, tagged as part of the name
             name = " ".join(words)
         if label != "PERSON" and is_person_name(name) and _next_to_role(ent):
             label = "PERSON"  # "Its spokeswoman, Ilse Varga," is a person whatever the tagger said

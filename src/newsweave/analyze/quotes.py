@@ -171,6 +171,8 @@ def _reopen_inverted(text: str, spans: list[_Span]) -> list[_Span]:
             and len(text[span.start : span.end].split()) <= INVERTED_ATTRIBUTION_WORDS
             and ATTRIBUTION_WORDS.search(text[span.start : span.end])
             and text[span.end - 1] in ".,"
+            # in '"We told them," he said.' the attribution follows the pair: the marks are the right way round
+            and not ATTRIBUTION_WORDS.search(" ".join(text[span.end + 1 : span.end + 60].split()[:4]))
         )
         if not inverted:
             out.append(span)
@@ -360,8 +362,10 @@ class _Resolver:
                 if m.label in ("ORG", "GPE", "NORP") and lemma in m.text.lower().split():
                     return m.canonical, span, m.label
         words = _noun_phrase(subject)
-        while len(words) > 1 and (words[0].dep_ == "det" or words[0].tag_ == "PRP$" or words[0].is_punct):
-            words = words[1:]  # "the", "its": not part of the speaker's name
+        while len(words) > 1 and (
+            words[0].dep_ == "det" or words[0].tag_ == "PRP$" or words[0].is_punct or words[0].pos_ == "VERB"
+        ):
+            words = words[1:]  # "the", "its", the "Said" of 'Said Ellis:': not part of the speaker's name
         phrase = subject.doc[words[0].i : words[-1].i + 1].text
         head = subject.text.lower()
         if determined and len(words) == 1 and head in self.phrases:
@@ -664,7 +668,7 @@ def _attributed_clause(
     if child is None or not _says_what(child):
         return None
     same_side = [c for c in cue.children if _says_what(c) and (c.i > cue.i) == (child.i > cue.i)]
-    tokens = [t for c in same_side for t in (c.left_edge, c.right_edge)]
+    tokens = [t for c in same_side for t in (_without_complementizer(list(c.subtree))[0], c.right_edge)]
     begin = offset + min(t.idx for t in tokens)
     last = max(tokens, key=lambda t: t.i)
     start, end = _within_paragraph(text, offset + cue.idx, begin, offset + last.idx + len(last.text))
@@ -674,6 +678,11 @@ def _attributed_clause(
     if end <= first.end:  # the clause ends inside the quotation: its closing mark belongs to the content
         end = first.end + 1
     return start, end
+
+
+def _without_complementizer(tokens: list[Any]) -> list[Any]:
+    """A reported clause without its leading 'that' ('said that the plan ...'), not 'that account'."""
+    return tokens[1:] if len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" else tokens
 
 
 def _says_what(token: Any) -> bool:
@@ -755,7 +764,8 @@ def _modifier_only(doc: Any, offset: int, first: _Span, last: _Span) -> bool:
 
 def _embedded(text: str, sentence: Any, offset: int, first: _Span) -> bool:
     """A quotation inside running text, rather than one that is the sentence (plus its attribution)."""
-    before = text[offset + sentence.start_char : first.start - 1].strip()
+    opening = first.start - 1 if first.start > 0 and not text[first.start - 1].isalnum() else first.start
+    before = text[offset + sentence.start_char : max(opening, offset + sentence.start_char)].strip()
     if not before or before.endswith(":"):
         return False
     # 'He added, "...' or 'And, "...' introduce a quotation; a longer clause ending in a comma is running text
@@ -818,7 +828,7 @@ def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], 
         complement = [c for c in token.children if c.dep_ == "dobj"]
     if not complement:
         return None
-    tokens = list(complement[0].subtree)
+    tokens = _without_complementizer(list(complement[0].subtree))
     if tokens[0].lower_ in QUESTION_WORDS:
         return None  # "predicted how ...", "asked whether ...": a question, not a statement
     return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
@@ -837,11 +847,9 @@ def _within_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop edge punctuation, spaces and a leading 'that'."""
+    """Drop edge punctuation and spaces."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    if text[start : start + 5].lower() == "that ":
-        start += 5
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
         end -= 1
     return start, end
