@@ -373,3 +373,15 @@ def test_every_quote_has_a_speaker_or_is_explicitly_unattributed() -> None:
     assert kinds["the agency"] == "document"
     assert kinds["We were ne"] == "unattributed"
     assert all((q.speaker is None) == (q.speaker_type == "unattributed") for q in quotes)
+
+
+def test_a_speaker_named_after_a_dash_before_the_quotation() -> None:
+    text = (
+        "Readers answered our call.\n"
+        '-- Jorge Falcon "Maybe we can build a wall around the candidate."\n'
+        '-- Pamela Padilla "I am so ashamed of this campaign.\n'
+        "It is not who we are."
+    )
+    speakers = {q.text: q.speaker for q in analysed_quotes(text)}
+    assert speakers["Maybe we can build a wall around the candidate."] == "Jorge Falcon"
+    assert speakers["I am so ashamed of this campaign."] == "Pamela Padilla"

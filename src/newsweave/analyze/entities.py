@@ -66,7 +66,7 @@ def strip_name(text: str) -> str:
     for suffix in ("'s", "'"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    name = name.strip(" ,;:")
+    name = name.strip(' ,;:-—–"“”')
     if name.endswith(".") and not re.search(r"(?:^|\.)[A-Z]\.$", name):
         name = name[:-1]  # a sentence's full stop, not the last dot of "U.S."
     return name

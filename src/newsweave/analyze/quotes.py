@@ -96,6 +96,8 @@ INVERTED_ATTRIBUTION_WORDS = 25  # an attribution is short; an appositive title 
 # A transcript's speaker label opening a paragraph: 'PENCE: Well, look, ...' (a stray opening mark allowed).
 TRANSCRIPT_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 TRANSCRIPT_TURNS = 2  # a label must open this many paragraphs to be a transcript's speaker
+# A paragraph naming its speaker after a dash, then the quotation: '— Jane Roe, 34, "We need jobs."'
+DASH_ATTRIBUTION = re.compile(r"\s*(?:--|[—–])\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})[\s,\d]*")
 UNCLOSED_QUOTE_WORDS = 4  # a paragraph opening a quotation it never closes: speech, if this long
 SINGLE_QUOTE_CHARS = 600  # longest quotation in single marks looked for (its closer must come sooner)
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
@@ -140,13 +142,21 @@ def quotation_spans(text: str) -> list[_Span]:
                 spans.append(_Span(i + 1, end, runs_on=True))
                 i = k
                 continue
-            if (i == 0 or text[i - 1] == "\n") and len(text[i:end].split()) >= UNCLOSED_QUOTE_WORDS:
+            opens_paragraph = i == 0 or text[i - 1] == "\n" or _dash_attribution(text, i) is not None
+            if opens_paragraph and len(text[i:end].split()) >= UNCLOSED_QUOTE_WORDS:
                 spans.append(_Span(i + 1, end))  # a paragraph that opens a quotation and never closes it
             i = j + 1
             continue
         i += 1
     spans = _reopen_inverted(text, spans)
     return [s for s in spans if _strip(text, s).end > _strip(text, s).start]
+
+
+def _dash_attribution(text: str, opening: int) -> tuple[int, int] | None:
+    """(start, end) of the name in '— Jane Roe "quotation"': a paragraph giving its speaker first, after a dash."""
+    left = text.rfind("\n", 0, opening) + 1
+    found = DASH_ATTRIBUTION.fullmatch(text, left, opening)
+    return found.span(1) if found else None
 
 
 def _reopen_inverted(text: str, spans: list[_Span]) -> list[_Span]:
@@ -631,6 +641,10 @@ def _introducer(text: str, doc: Any, offset: int, first: _Span) -> tuple[Any | N
     following comment: "..."') or, in the same paragraph, a sentence just before the quotation whose
     subject is a named person or a personal pronoun ('Sanders identified X as Y. "The younger ..."').
     """
+    dash = _dash_attribution(text, first.start - 1)
+    if dash is not None:  # '— Jane Roe "..."'
+        name = doc.char_span(dash[0] - offset, dash[1] - offset, alignment_mode="expand")
+        return (None, name.root) if name else None
     opening = doc.char_span(first.start - 1 - offset, first.start - offset, alignment_mode="expand")
     if not opening or opening[0].i == 0:
         return None
@@ -766,7 +780,7 @@ def _embedded(text: str, sentence: Any, offset: int, first: _Span) -> bool:
     """A quotation inside running text, rather than one that is the sentence (plus its attribution)."""
     opening = first.start - 1 if first.start > 0 and not text[first.start - 1].isalnum() else first.start
     before = text[offset + sentence.start_char : max(opening, offset + sentence.start_char)].strip()
-    if not before or before.endswith(":"):
+    if not before or before.endswith(":") or _dash_attribution(text, opening) is not None:
         return False
     # 'He added, "...' or 'And, "...' introduce a quotation; a longer clause ending in a comma is running text
     return not (before.endswith(",") and len(before.split()) <= 6)
