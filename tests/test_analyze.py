@@ -385,3 +385,19 @@ def test_a_speaker_named_after_a_dash_before_the_quotation() -> None:
     speakers = {q.text: q.speaker for q in analysed_quotes(text)}
     assert speakers["Maybe we can build a wall around the candidate."] == "Jorge Falcon"
     assert speakers["I am so ashamed of this campaign."] == "Pamela Padilla"
+
+
+def test_a_quotation_left_open_is_closed_by_a_later_paragraph() -> None:
+    text = (
+        '-- Ana Ruiz "He makes simple statements about people he does not know.\n'
+        "He is not a leader at all.\n"
+        'He is a bully and we will vote against him. "\n'
+        "The poll closes on Friday."
+    )
+    quotes = analysed_quotes(text)
+    assert [q.text for q in quotes] == [
+        "He makes simple statements about people he does not know.",
+        "He is not a leader at all.",
+        "He is a bully and we will vote against him.",
+    ]
+    assert {q.speaker for q in quotes} == {"Ana Ruiz"}

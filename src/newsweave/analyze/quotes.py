@@ -34,6 +34,8 @@ from newsweave.analyze.entities import ROLE_NOUNS, Mention, canonicalise, full_n
 from newsweave.clean.metadata import parse_dateline
 from newsweave.model import Quote
 
+# Entity types that never speak (a parse that makes "Monday" a subject of "said" has gone wrong).
+NOT_SOURCES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Verbs that introduce speech, by lemma.
 SPEECH = {
     "say", "tell", "add", "state", "warn", "stress", "note", "announce", "claim", "deny", "insist", "argue",
@@ -98,6 +100,7 @@ TRANSCRIPT_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+
 TRANSCRIPT_TURNS = 2  # a label must open this many paragraphs to be a transcript's speaker
 # A paragraph naming its speaker after a dash, then the quotation: '— Jane Roe, 34, "We need jobs."'
 DASH_ATTRIBUTION = re.compile(r"\s*(?:--|[—–])\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})[\s,\d]*")
+CLOSING_PARAGRAPHS = 4  # an open quotation is carried over at most this many paragraphs to its closing mark
 UNCLOSED_QUOTE_WORDS = 4  # a paragraph opening a quotation it never closes: speech, if this long
 SINGLE_QUOTE_CHARS = 600  # longest quotation in single marks looked for (its closer must come sooner)
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
@@ -144,12 +147,42 @@ def quotation_spans(text: str) -> list[_Span]:
                 continue
             opens_paragraph = i == 0 or text[i - 1] == "\n" or _dash_attribution(text, i) is not None
             if opens_paragraph and len(text[i:end].split()) >= UNCLOSED_QUOTE_WORDS:
-                spans.append(_Span(i + 1, end))  # a paragraph that opens a quotation and never closes it
+                # a paragraph that opens a quotation and never closes it; a later paragraph may close it
+                closing = _closing_paragraphs(text, end)  # each paragraph a quote; the later ones continue it
+                spans += [_Span(i + 1, end)] + [_Span(start, stop) for start, stop in closing]
+                if closing:
+                    i = closing[-1][1] + 1
+                    continue
             i = j + 1
             continue
         i += 1
     spans = _reopen_inverted(text, spans)
     return [s for s in spans if _strip(text, s).end > _strip(text, s).start]
+
+
+def _closing_paragraphs(text: str, position: int) -> list[tuple[int, int]]:
+    """The paragraphs after ``position`` that carry an open quotation on to its closing mark.
+
+    Paragraphs without any quotation mark continue it; the first paragraph whose only mark closes it
+    at its end ends it. Any other mark, or more than CLOSING_PARAGRAPHS paragraphs, and nothing is carried.
+    """
+    out: list[tuple[int, int]] = []
+    start = position
+    while len(out) < CLOSING_PARAGRAPHS:
+        while start < len(text) and text[start] == "\n":
+            start += 1
+        if start >= len(text):
+            return []
+        stop = _paragraph_end(text, start)
+        body = text[start:stop].rstrip()
+        marks = [k for k, ch in enumerate(body) if ch in '"“”']
+        if marks == [len(body) - 1] and body[-1] in '"”':
+            return [*out, (start, start + len(body) - 1)]
+        if marks:
+            return []
+        out.append((start, stop))
+        start = stop
+    return []
 
 
 def _dash_attribution(text: str, opening: int) -> tuple[int, int] | None:
@@ -419,6 +452,8 @@ def _can_speak(subject: Any) -> bool:
     """Whether a cue's subject can be a source: a name, a pronoun, a person, a body, or a document."""
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("it", "this", "that", "which", "what") or subject.dep_ == "nsubj"
+    if subject.ent_type_ in NOT_SOURCES:
+        return False  # "Monday said ...": a parse gone wrong, not a source
     if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if subject.text[:1].isupper() and subject.is_alpha and subject.pos_ not in ("VERB", "AUX"):
@@ -452,6 +487,8 @@ def _cue_subject(cue: Any) -> Any | None:
         following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         if following is not None and following.pos_ == "PROPN" and cue.head.i == following.i:
             return following  # 'Said Ellis: "..."', parsed as a compound of the name
+    if own is None and cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN") and _can_speak(cue.head):
+        return cue.head  # 'footage of Hillary Clinton asking, "..."': the one the participle describes
     if own is not None or cue.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "acl"):
         return own
     fallback = None
