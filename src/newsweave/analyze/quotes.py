@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from newsweave.analyze.entities import ROLE_NOUNS, Mention, canonicalise, full_name, person_names, role_holders
@@ -61,7 +62,7 @@ OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", 
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
 # A cue's dependents that carry what was said (a partial quote inside one is reported with all of it).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative"}
-CONTENT_PREPOSITIONS = {"as", "of", "about", "against"}  # "described it as ...", "warned of ..."
+CONTENT_PREPOSITIONS = {"as", "of", "about", "against", "for"}  # "described it as", "warned of", "blasted X for"
 QUESTION_WORDS = {"how", "what", "whether", "if", "who", "whom", "when", "why", "where", "which"}
 # Common nouns that can be the source of a statement, besides people's roles (entities.ROLE_NOUNS).
 SOURCE_NOUNS = {
@@ -656,7 +657,9 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
         quoted = [(s.start, s.end) for s in group]
         start, end = first.start, last.end
         if kind == "partial" and (clause := _attributed_clause(text, doc, sentence, offset, cue, first)):
-            start, end = clause
+            if clause[0].i != cue.i:  # the cue further up that reports the clause speaks
+                cue, subject = clause[0], _cue_subject(clause[0])
+            start, end = clause[1]
             content = text[start:end]
             quoted = [(q.start, q.end) for q in quotations.between(start, end) if q.end <= end]
             previous = out[-1] if out else None
@@ -702,21 +705,26 @@ def _introducer(text: str, doc: Any, offset: int, first: _Span) -> tuple[Any | N
 
 def _attributed_clause(
     text: str, doc: Any, sentence: Any, offset: int, cue: Any, first: _Span
-) -> tuple[int, int] | None:
-    """The whole reported content around a partial quote: the cue's complement that holds it.
+) -> tuple[Any, tuple[int, int]] | None:
+    """(cue, span) of the whole reported content around a partial quote: the cue's complement that holds it.
 
     'McCaul said her presidency could create a "constitutional crisis"' → 'her presidency could create a
-    "constitutional crisis"'; 'called the senator a "nasty guy"' → 'the senator a "nasty guy"'.
-    None when the quotation does not hang from the cue as what was said (it is then the content alone).
+    "constitutional crisis"'; 'called the senator a "nasty guy"' → 'the senator a "nasty guy"'. When the
+    nearest cue does not take the quotation as what was said ('said the ad "wrongfully" suggests ...'), a
+    cue further up may ('said'). None when none does (the quotation is then the content alone).
     """
     if cue.lower_ == "according":
         found = _reported(cue, sentence, offset)
-        return _trim(text, *found[0]) if found else None
+        return (cue, _trim(text, *found[0])) if found else None
     inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
     if not inside:
         return None
-    child = next((t for t in [inside.root, *inside.root.ancestors] if t.head.i == cue.i and t.i != cue.i), None)
-    if child is None or not _says_what(child):
+    path = [inside.root, *inside.root.ancestors]
+    for child, head in pairwise(path):
+        if (head.i == cue.i or (head.i in {a.i for a in cue.ancestors} and _is_cue(head))) and _says_what(child):
+            cue = head
+            break
+    else:
         return None
     same_side = [c for c in cue.children if _says_what(c) and (c.i > cue.i) == (child.i > cue.i)]
     tokens = [t for c in same_side for t in (_without_complementizer(list(c.subtree))[0], c.right_edge)]
@@ -728,7 +736,7 @@ def _attributed_clause(
         return None
     if end <= first.end:  # the clause ends inside the quotation: its closing mark belongs to the content
         end = first.end + 1
-    return start, end
+    return cue, (start, end)
 
 
 def _without_complementizer(tokens: list[Any]) -> list[Any]:
@@ -786,9 +794,9 @@ def _attribution_sentence(sentence: Any) -> bool:
 
 
 def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, quotations: _Quotations) -> Any | None:
-    """The cue of a quotation: a speech verb governing it if there is one, else the closest one."""
+    """The cue of a quotation: the speech verb governing it most closely if there is one, else the closest one."""
     inside = [t for t in sentence if first.start <= offset + t.idx < last.end]
-    governors = {a.i for t in inside[:1] for a in t.ancestors}
+    governors = {a.i: depth for t in inside[:1] for depth, a in enumerate(t.ancestors)}
     candidates = []
     for token in sentence:
         position = offset + token.idx
@@ -796,8 +804,9 @@ def _nearest_cue(sentence: Any, offset: int, first: _Span, last: _Span, quotatio
             continue  # words inside quotation marks are not the attribution (the gap of a split quote is)
         if _is_cue(token) or token.lower_ == "according":
             distance = max(first.start - position, position - last.end, 0)
-            candidates.append((token.i not in governors, distance, token.i, token))
-    return min(candidates)[3] if candidates else None
+            steps = governors.get(token.i)
+            candidates.append((steps is None, steps or 0, distance, token.i, token))
+    return min(candidates)[4] if candidates else None
 
 
 def _title_like(content: str) -> bool:
