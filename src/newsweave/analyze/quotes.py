@@ -202,11 +202,18 @@ def _reopen_inverted(text: str, spans: list[_Span]) -> list[_Span]:
     holding only a short attribution with a reporting verb, and no reporting verb before it, is the sign.
     """
     out: list[_Span] = []
+    left = previous_end = -1
     for span in spans:
-        left = text.rfind("\n", 0, span.start - 1) + 1
-        before = text[left : span.start - 1]
+        # where the paragraph starts, looking back no further than the previous quotation (long paragraphs)
+        newline = text.rfind("\n", max(previous_end, 0), span.start - 1)
+        first_in_paragraph = newline >= 0 or previous_end < 0
+        if first_in_paragraph:
+            left = newline + 1 if newline >= 0 else text.rfind("\n", 0, span.start - 1) + 1
+        previous_end = span.end
+        before = text[left : span.start - 1] if first_in_paragraph else ""  # only a paragraph's first pair
         inverted = (
-            text[span.start - 1] == '"'
+            first_in_paragraph
+            and text[span.start - 1] == '"'
             and not span.runs_on
             and before.strip()
             and before.rstrip()[-1] in ",.?!"
