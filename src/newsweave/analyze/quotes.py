@@ -761,6 +761,8 @@ def _attribution_between(text: str, doc: Any, offset: int, a: _Span, b: _Span) -
     gap = text[a.end + 1 : b.start - 1].strip()
     if "\n" in gap or not 1 <= len(gap.split()) <= 6 or not gap.endswith((",", ":")):
         return False
+    if text[a.end - 1] in ".?!" and gap[:1].isupper():
+        return False  # '..."change." She adds, "What ...': a new sentence introducing a new quotation
     tokens = doc.char_span(a.end + 1 - offset, b.start - 1 - offset, alignment_mode="expand")
     return tokens is not None and any(_is_cue(t) for t in tokens)
 
