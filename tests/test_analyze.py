@@ -401,3 +401,9 @@ def test_a_quotation_left_open_is_closed_by_a_later_paragraph() -> None:
         "He is a bully and we will vote against him.",
     ]
     assert {q.speaker for q in quotes} == {"Ana Ruiz"}
+
+
+def test_a_named_source_characterising_something_in_quoted_words() -> None:
+    text = 'PolitiFact rated the claim as "pants on fire" and moved on. The "fast track" was dropped in March.'
+    quotes = analysed_quotes(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [("PolitiFact", "partial", 'the claim as "pants on fire"')]

@@ -644,6 +644,8 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
             continue
         cue = _nearest_cue(sentence, offset, first, last, quotations)
         if _embedded(text, sentence, offset, first):
+            if cue is None:
+                cue = _characterising_verb(doc, offset, first)
             if cue is None or _modifier_only(doc, offset, first, last) or _title_like(content):
                 continue  # a scare quote, a quoted title or a quoted label, not speech
             kind = "partial"
@@ -708,6 +710,21 @@ def _introducer(text: str, doc: Any, offset: int, first: _Span) -> tuple[Any | N
         return None
     person = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
     return (None, subject) if colon or (person and before.is_sent_end) else None
+
+
+def _characterising_verb(doc: Any, offset: int, first: _Span) -> Any | None:
+    """A verb whose source characterises something in quoted words: 'PolitiFact rated the claims as "false"',
+    'Trump admires Putin as a "strong leader"'. The quotation must be what the verb takes, its subject a source."""
+    inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
+    if not inside:
+        return None
+    path = [inside.root, *inside.root.ancestors]
+    for child, head in pairwise(path):
+        if head.pos_ == "VERB":
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            named = subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+            return head if named and _says_what(child) else None
+    return None
 
 
 def _attributed_clause(
