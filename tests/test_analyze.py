@@ -407,3 +407,12 @@ def test_a_named_source_characterising_something_in_quoted_words() -> None:
     text = 'PolitiFact rated the claim as "pants on fire" and moved on. The "fast track" was dropped in March.'
     quotes = analysed_quotes(text)
     assert [(q.speaker, q.kind, q.text) for q in quotes] == [("PolitiFact", "partial", 'the claim as "pants on fire"')]
+
+
+def test_a_date_after_the_cue_is_not_its_speaker() -> None:
+    text = (
+        '"There is a severe disconnect between this White House and our military," Flynn, a top Trump '
+        "surrogate, said Thursday morning on Fox News."
+    )
+    [quote] = analysed_quotes(text)
+    assert quote.speaker == "Flynn" and quote.speaker_type == "person"

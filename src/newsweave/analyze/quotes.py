@@ -102,6 +102,7 @@ TRANSCRIPT_TURNS = 2  # a label must open this many paragraphs to be a transcrip
 # A paragraph naming its speaker after a dash, then the quotation: '— Jane Roe, 34, "We need jobs."'
 DASH_ATTRIBUTION = re.compile(r"\s*(?:--|[—–])\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})[\s,\d]*")
 CLOSING_PARAGRAPHS = 4  # an open quotation is carried over at most this many paragraphs to its closing mark
+NAME_BEFORE_CUE_CHARS = 120  # '"...," Name, a title of some words, said': the name is this close to the cue
 UNCLOSED_QUOTE_WORDS = 4  # a paragraph opening a quotation it never closes: speech, if this long
 SINGLE_QUOTE_CHARS = 600  # longest quotation in single marks looked for (its closer must come sooner)
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
@@ -490,7 +491,14 @@ def _cue_subject(cue: Any) -> Any | None:
     if own is None and cue.lemma_.lower() in INVERTED_CUES:
         after = next((c for c in cue.rights if c.dep_ in INVERTED_SUBJECT_DEPS), None)
         between = cue.doc[cue.i + 1 : after.left_edge.i] if after is not None else None
-        if after is not None and not any(t.is_punct for t in between) and after.pos_ in ("PROPN", "NOUN"):
+        if (
+            after is not None
+            and not any(t.is_punct for t in between)
+            and after.pos_ in ("PROPN", "NOUN")
+            and (
+                _can_speak(after)  # not 'said Thursday morning'
+            )
+        ):
             return after  # 'said doctor Jane Roe to AFP', 'added the doctor'
         following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         if following is not None and following.pos_ == "PROPN" and cue.head.i == following.i:
@@ -662,7 +670,7 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
                 source = _according_to(sentence)
                 subject = source[1] if source else None
             else:
-                subject = _cue_subject(cue)
+                subject = _cue_subject(cue) or _name_before_cue(text, doc, offset, last, cue)
         quoted = [(s.start, s.end) for s in group]
         start, end = first.start, last.end
         if kind == "partial" and (clause := _attributed_clause(text, doc, sentence, offset, cue, first)):
@@ -710,6 +718,14 @@ def _introducer(text: str, doc: Any, offset: int, first: _Span) -> tuple[Any | N
         return None
     person = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
     return (None, subject) if colon or (person and before.is_sent_end) else None
+
+
+def _name_before_cue(text: str, doc: Any, offset: int, last: _Span, cue: Any) -> Any | None:
+    """'"...," Flynn, a top Trump surrogate, said': the name between the closing mark and a subjectless cue."""
+    if not 0 < offset + cue.idx - last.end <= NAME_BEFORE_CUE_CHARS:
+        return None
+    between = doc.char_span(last.end + 1 - offset, cue.idx, alignment_mode="contract") or []
+    return next((t for t in between if t.pos_ == "PROPN" and _can_speak(t)), None)
 
 
 def _characterising_verb(doc: Any, offset: int, first: _Span) -> Any | None:
