@@ -294,7 +294,7 @@ FEMALE = {
 MALE = {"he", "him", "spokesman", "chairman", "businessman", "congressman", "policeman", "mr"}
 # A source's right-hand dependents that narrow down who it is ("advisers to X", "a report released by Y").
 NARROWING_DEPS = {"prep", "acl", "compound", "amod", "nummod"}
-SPEAKER_PHRASE_WORDS = 12  # a longer description is cut before the dependent that would pass this
+SPEAKER_PHRASE_WORDS = 16  # a longer description is cut before the dependent that would pass this
 RECENT_SPEAKER_CHARS = 400  # a pronoun this close after a quote refers to its speaker, if compatible
 
 
@@ -436,9 +436,13 @@ def _noun_phrase(subject: Any) -> list[Any]:
     for child in subject.rights:
         if child.dep_ not in NARROWING_DEPS or any(t.text in ",(" for t in doc[end + 1 : child.i]):
             break
-        if child.right_edge.i - subject.left_edge.i >= SPEAKER_PHRASE_WORDS:
+        # 'an analysis by Lily Batchelder, a former aide ...': the dependent up to its own first comma
+        last = next((t.i - 1 for t in doc[child.i : child.right_edge.i + 1] if t.text in ",("), child.right_edge.i)
+        if last - subject.left_edge.i >= SPEAKER_PHRASE_WORDS:
             break
-        end = child.right_edge.i
+        end = last
+        if last < child.right_edge.i:
+            break
     return list(doc[subject.left_edge.i : end + 1])
 
 
