@@ -416,3 +416,10 @@ def test_a_date_after_the_cue_is_not_its_speaker() -> None:
     )
     [quote] = analysed_quotes(text)
     assert quote.speaker == "Flynn" and quote.speaker_type == "person"
+
+
+def test_a_title_taking_the_sentences_full_stop_is_not_a_quote() -> None:
+    text = 'Flynn said the president was wrong, speaking on Fox News\'s "Fox and Friends."'
+    quotes = analysed_quotes(text)
+    assert all("Fox and Friends" not in q.text or q.kind == "indirect" for q in quotes)
+    assert all(q.text.strip() for q in quotes)

@@ -581,6 +581,8 @@ class QuoteFinder:
         )
         resolver = self.resolver
         for c in candidates:
+            if not c.text.strip():
+                continue  # nothing left of the content once trimmed
             speaker = speaker_span = label = None
             if c.label is not None:  # a transcript's "PENCE:" names the speaker of its turn
                 speaker = full_name(c.label, resolver.full_names) or c.label
@@ -658,7 +660,8 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
         if _embedded(text, sentence, offset, first):
             if cue is None:
                 cue = _characterising_verb(doc, offset, first)
-            if cue is None or _modifier_only(doc, offset, first, last) or _title_like(content):
+            # inside a sentence, a title may take the sentence's full stop: 'on "Fox and Friends."'
+            if cue is None or _modifier_only(doc, offset, first, last) or _title_like(content.rstrip(".,")):
                 continue  # a scare quote, a quoted title or a quoted label, not speech
             kind = "partial"
         else:
@@ -759,7 +762,8 @@ def _attributed_clause(
     """
     if cue.lower_ == "according":
         found = _reported(cue, sentence, offset)
-        return (cue, _trim(text, *found[0])) if found else None
+        span = _trim(text, *found[0]) if found else None
+        return (cue, span) if span and span[0] < span[1] else None
     inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
     if not inside:
         return None
