@@ -489,6 +489,7 @@ def _cue_subject(cue: Any) -> Any | None:
             before.head.i == cue.i
             and before.text[:1].isupper()
             and before.is_alpha
+            and not before.is_stop  # "Now tell ...": a sentence's first word, not a name
             and before.dep_ in ("advmod", "npadvmod", "nmod")
         ):
             return before  # "Reilly said ...", with the name mis-tagged as an adverb
