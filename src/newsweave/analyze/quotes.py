@@ -95,6 +95,7 @@ ATTRIBUTION_WORDS = re.compile(
     r"\b(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|declared|explained|continued|noted|argued|"
     r"insisted|warned|stated|replied|recalled|concluded)\b"
 )
+INTRODUCTION_WORDS = 5  # a reporting verb this close before a mark introduces the quotation after it
 INVERTED_ATTRIBUTION_WORDS = 25  # an attribution is short; an appositive title makes it up to this long
 # A transcript's speaker label opening a paragraph: 'PENCE: Well, look, ...' (a stray opening mark allowed).
 TRANSCRIPT_LABEL = re.compile(r"^[\"“]?([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
@@ -200,7 +201,7 @@ def _reopen_inverted(text: str, spans: list[_Span]) -> list[_Span]:
     In 'No evidence whatsoever, "Mr. Burman said." The real issue is governance. "' the paragraph's first
     pair encloses the attribution, not the quotation: the words before the first mark are the quotation,
     then each following pair of marks encloses one ('" The real issue is governance. "'). A first pair
-    holding only a short attribution with a reporting verb, and no reporting verb before it, is the sign.
+    holding only a short attribution with a reporting verb, and none just before it, is the sign.
     """
     out: list[_Span] = []
     left = previous_end = -1
@@ -219,7 +220,7 @@ def _reopen_inverted(text: str, spans: list[_Span]) -> list[_Span]:
             and before.strip()
             and before.rstrip()[-1] in ",.?!"
             and '"' not in before
-            and not ATTRIBUTION_WORDS.search(before)
+            and not ATTRIBUTION_WORDS.search(" ".join(before.split()[-INTRODUCTION_WORDS:]))  # 'Lee told us, "'
             and len(text[span.start : span.end].split()) <= INVERTED_ATTRIBUTION_WORDS
             and ATTRIBUTION_WORDS.search(text[span.start : span.end])
             and text[span.end - 1] in ".,"
