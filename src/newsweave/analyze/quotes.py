@@ -62,7 +62,14 @@ OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", 
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
 # A cue's dependents that carry what was said (a partial quote inside one is reported with all of it).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative"}
-CONTENT_PREPOSITIONS = {"as", "of", "about", "against", "for"}  # "described it as", "warned of", "blasted X for"
+CONTENT_PREPOSITIONS = {
+    "as",
+    "of",
+    "about",
+    "against",
+    "for",
+    "to",
+}  # "described it as", "blasted X for", "likened X to"
 QUESTION_WORDS = {"how", "what", "whether", "if", "who", "whom", "when", "why", "where", "which"}
 # Common nouns that can be the source of a statement, besides people's roles (entities.ROLE_NOUNS).
 SOURCE_NOUNS = {
