@@ -167,7 +167,7 @@ def _who_said_what(quotes: list[dict[str, Any]]) -> list[str]:
         lines += [f"### {_escape(speaker)}", ""]
         for (text, kind, cue), articles in said.items():
             words = _escape(text)
-            shown = f"“{words}”" if kind != "indirect" else words
+            shown = f"“{words}”" if kind == "direct" else words  # a partial quote carries its own marks
             where = ", ".join(f"`{a}`" for a in articles)
             lines.append(f"- {shown} — *{kind}{', ' + cue if cue else ''}*, {where}")
         lines.append("")
