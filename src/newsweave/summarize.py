@@ -1,10 +1,12 @@
 """The cited summary and timeline of one story, built from its claims and conflicts (align).
 
-Summary: the most independently corroborated claims first, chosen with
-maximal marginal relevance so that two lines never say the same thing, then
-notable single-source claims (a count, or a named speaker), then other
-single-source claims while lines remain, and up to two conflicts, each
-labelled as such. Lines are sentences from the articles,
+Summary: what happened first, then what several independent sources state,
+then what one source alone states, then up to two conflicts, each labelled as
+such. Claims are ranked by relevance: closeness to the centre of all the
+story's sentences, how early an article states them (news leads with what
+happened) and how many independent sources state them; maximal marginal
+relevance keeps two lines from saying the same thing. Questions and fragments
+never qualify. Lines are sentences from the articles,
 never rewritten: a hedged or denied statement keeps its "allegedly" or
 "denied", and a quote whose speaker the sentence does not name gets the
 speaker in front ("Anton Belic: ..."), so nothing attributed reads as a bare
@@ -32,7 +34,11 @@ from newsweave.model import Article, Claim, Support
 LENGTH = 7
 LENGTHS = range(5, 11)  # what --length accepts
 CONFLICT_LINES = 2
-RELEVANCE = 0.7  # MMR: weight of corroboration against novelty
+RELEVANCE = 0.7  # MMR: weight of relevance against novelty
+W_CENTRAL = 0.5  # relevance: weight of closeness to the story's centre
+W_LEAD = 1.0  # relevance: weight of an early sentence (the lead states what happened)
+W_SOURCES = 0.5  # relevance: weight of the number of independent sources
+MIN_LINE_WORDS = 6  # shorter sentences are datelines, captions and fragments, not what happened
 MAX_CITATIONS = 8
 CONFLICT_ORDER = ("number", "denial", "date", "attribution", "framing")
 
@@ -41,16 +47,15 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
     """Summary lines: {"text", "kind", "label", "sources", "claims", "citations"}."""
     by_id = {a.id: a for a in articles}
     sources = alignment.sources
-    corroborated = [c for c in alignment.claims if c.sources > 1]
-    notable = [c for c in alignment.claims if c.sources == 1 and _notable(c, by_id)]
+    claims = [c for c in alignment.claims if _summarisable(_shown_text(c, by_id))]
+    relevance = _relevance(claims, by_id)
+    claims.sort(key=lambda c: -relevance[c.id])  # stable: ties keep the claims' own order
     conflicts = sorted(alignment.conflicts, key=lambda c: CONFLICT_ORDER.index(c.kind))[
         : min(CONFLICT_LINES, length // 3)
     ]
-    room = length - len(conflicts)
-    chosen = _mmr(corroborated, room - (1 if notable else 0))
-    chosen += _mmr(notable, room - len(chosen))
-    rest = [c for c in alignment.claims if c.sources == 1 and c not in chosen]
-    chosen += _mmr(rest, room - len(chosen))  # a story with few notable claims still gets its lines
+    chosen = _mmr(claims, length - len(conflicts), relevance)
+    # what happened first (the most relevant line), then what several sources state, then single sources
+    chosen = chosen[:1] + sorted(chosen[1:], key=lambda c: c.sources == 1)
     lines = [claim_line(c, by_id, sources) for c in chosen]
     for conflict in conflicts:
         lines.append(
@@ -86,35 +91,66 @@ def timeline(articles: list[Article], alignment: Alignment) -> list[dict[str, An
     return sorted(entries, key=lambda e: (e["date"], -e["sources"], e["claims"][0]))
 
 
-def _notable(claim: Claim, by_id: dict[str, Article]) -> bool:
-    """A single-source claim worth a summary line: it gives a count or names who said it."""
-    support = claim.support[0]
-    article = by_id[support.article]
-    counts = any(support.start <= q.start < support.end and q.object for q in article.quantities)
-    return counts or (support.speaker is not None and support.stance != "asserted")
-
-
 def _names(speaker: str, text: str) -> bool:
     """The sentence names the speaker: one of the speaker's own words is in it ("Belic", "ministry")."""
     words = set(re.findall(r"\w+", text.lower()))
     return any(w in words for w in re.findall(r"\w+", speaker.lower()) if w not in STOP_WORDS and len(w) > 2)
 
 
-def _mmr(claims: list[Claim], room: int) -> list[Claim]:
-    """Up to ``room`` claims, most corroborated first, each as unlike the ones already chosen as it can be."""
+def _mmr(claims: list[Claim], room: int, relevance: dict[str, float]) -> list[Claim]:
+    """Up to ``room`` claims, most relevant first, each as unlike the ones already chosen as it can be."""
     if room <= 0 or not claims:
         return []
     pool = claims[: room * 4]
     vectors = encode_distinct([c.text for c in pool])
-    top = max(c.sources for c in pool)
-    relevance = np.array([c.sources / top + 0.01 * min(len(c.support), 10) for c in pool])
+    weights = np.array([relevance[c.id] for c in pool])
     chosen: list[int] = []
     while len(chosen) < min(room, len(pool)):
         similarity = (vectors @ vectors[chosen].T).max(axis=1) if chosen else np.zeros(len(pool))
-        score = RELEVANCE * relevance - (1 - RELEVANCE) * similarity
+        score = RELEVANCE * weights - (1 - RELEVANCE) * similarity
         score[chosen] = -np.inf
-        chosen.append(int(np.argmax(score)))  # ties go to the earlier, better corroborated claim
-    return [pool[i] for i in sorted(chosen)]
+        chosen.append(int(np.argmax(score)))  # ties go to the earlier, more relevant claim
+    return [pool[i] for i in chosen]  # in the order chosen: what matters most first
+
+
+def _relevance(claims: list[Claim], by_id: dict[str, Article]) -> dict[str, float]:
+    """How much a claim says what the story is about, from three signals scaled to 0..1 within the story:
+    closeness to the centre of all the story's sentences, how early an article states it (news leads
+    with what happened), and how many independent sources state it."""
+    if not claims:
+        return {}
+    vectors = encode_distinct([c.text for c in claims])
+    weights = np.array([len(c.support) for c in claims], dtype=np.float32)
+    centre = (vectors * weights[:, None]).sum(axis=0)
+    central = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-9))
+    central = (central - central.min()) / max(float(central.max() - central.min()), 1e-9)
+    top = max(c.sources for c in claims)
+    rank = {a: _sentence_ranks(by_id[a]) for a in {s.article for c in claims for s in c.support}}
+    out = {}
+    for i, c in enumerate(claims):
+        lead = 1 / (1 + min(rank[s.article].get(s.sentence, len(rank[s.article])) for s in c.support))
+        out[c.id] = W_CENTRAL * float(central[i]) + W_LEAD * lead + W_SOURCES * c.sources / top
+    return out
+
+
+def _sentence_ranks(article: Article) -> dict[int, int]:
+    """Sentence number -> its place among the article's sentences that can state what happened (captions,
+    datelines and other fragments before the lead do not push it down)."""
+    ranks: dict[int, int] = {}
+    for number in range(len(article.sentences)):
+        if _summarisable(article.sentence_text(number)):
+            ranks[number] = len(ranks)
+    return ranks
+
+
+def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:
+    support = claim.support[0]
+    return by_id[support.article].text[support.start : support.end]
+
+
+def _summarisable(text: str) -> bool:
+    """A sentence that can state what happened: not a question, not a fragment."""
+    return len(text.split()) >= MIN_LINE_WORDS and not text.rstrip(' "”’').endswith("?")
 
 
 def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
