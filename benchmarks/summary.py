@@ -101,10 +101,12 @@ def main() -> None:
         for name in systems:
             means = [statistics.fmean(r[name][k] for r in part) for k in range(len(METRICS))]
             print(f"| {label} | {name} | " + " | ".join(f"{m:.3f}" for m in means) + " |")
-    corroborated = sum(r["corroborated"] for r in rows)
-    weak = sum(r["weak"] for r in rows)
-    print(f"\nweak corroboration {weak}/{corroborated} = {weak / corroborated if corroborated else 0:.3f}; "
-          f"split {sum(r['split'] for r in rows)}/{len(rows)}")  # fmt: skip
+    print()
+    for label, part in halves.items():
+        corroborated = sum(r["corroborated"] for r in part)
+        weak = sum(r["weak"] for r in part)
+        print(f"{label}: weak corroboration {weak}/{corroborated} = {weak / corroborated if corroborated else 0:.3f}; "
+              f"split {sum(r['split'] for r in part)}/{len(part)}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -189,6 +189,7 @@ class Claim:
     support: list[Support]
     outlets: list[str]
     sources: int
+    agrees: list[bool] = field(default_factory=list)  # per support: it states the claim's own proposition
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "sources": self.sources, "single_source": self.sources == 1,

@@ -156,6 +156,9 @@ def _summarisable(text: str) -> bool:
 def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
                 support: list[Support] | None = None) -> dict[str, Any]:  # fmt: skip
     support = support or claim.support
+    if claim.agrees:  # cite only the sentences that state the claim itself, not merely its topic
+        stating = {(s.article, s.sentence) for s, ok in zip(claim.support, claim.agrees, strict=True) if ok}
+        support = [s for s in support if (s.article, s.sentence) in stating] or support
     shown = next((s for s in support if by_id[s.article].text[s.start : s.end] == claim.text), support[0])
     text = by_id[shown.article].text[shown.start : shown.end]
     if shown.stance != "asserted" and shown.speaker and not _names(shown.speaker, text):
@@ -165,11 +168,12 @@ def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
         if sources[s.article] not in seen and len(citations) < MAX_CITATIONS:
             seen.add(sources[s.article])
             citations.append({"article": s.article, "sentence": s.sentence})
-    label = "corroborated" if claim.sources > 1 else "single source"
+    independent = len({sources[s.article] for s in support})
+    label = "corroborated" if independent > 1 else "single source"
     hedged = {s.stance for s in claim.support}
     if hedged == {"hedged"}:
         label += ", hedged"
     elif "hedged" in hedged:
         label += ", hedged by some"
-    return {"text": text, "kind": "claim", "label": label, "sources": claim.sources, "claims": [claim.id],
+    return {"text": text, "kind": "claim", "label": label, "sources": independent, "claims": [claim.id],
             "citations": citations}  # fmt: skip

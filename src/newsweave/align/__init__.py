@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.align.claims import group_statements
+from newsweave.align.claims import Grouping, group_statements
 from newsweave.align.conflicts import ConflictFinder
 from newsweave.align.outlets import outlet_profiles
 from newsweave.align.sources import outlet_name, source_keys
@@ -39,7 +39,7 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     items = statements(articles, speakers)
     vectors = encode_distinct([s.text for s in items])
     grouping = group_statements(items, vectors)
-    claims, claim_of = _claims(items, grouping.groups, vectors, articles, names, sources)
+    claims, claim_of = _claims(items, grouping, vectors, articles, names, sources)
     people = {speakers.get(e.canonical, e.canonical) for a in articles for e in a.entities if e.label == "PERSON"}
     finder = ConflictFinder(
         items,
@@ -59,9 +59,14 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     return Alignment(claims, conflicts, updates, outlet_profiles(articles, claims, quotes, sources), sources)
 
 
-def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray, articles: list[Article],
+def _claims(items: list[Statement], grouping: Grouping, vectors: np.ndarray, articles: list[Article],
             names: list[str], sources: dict[str, str]) -> tuple[list[Claim], list[int]]:  # fmt: skip
-    """Claims ordered by independent sources, then support; the text is the group's most central sentence."""
+    """Claims ordered by independent sources, then support; the text is the group's most central sentence.
+
+    A claim's group can hold sentences on one topic that say different things (groups merge on their
+    average likeness); ``agrees`` marks the sentences that state the central sentence's proposition
+    themselves (``Grouping.states_the_same``)."""
+    groups = grouping.groups
 
     def sort_key(group: list[int]) -> tuple[int, int, int]:
         return (-len({sources[articles[items[i].article].id] for i in group}), -len(group), group[0])
@@ -71,10 +76,11 @@ def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray
     for number, group in enumerate(ordered):
         centre = vectors[group].mean(axis=0)
         central = group[int(np.argmax(np.round(vectors[group] @ centre, 4)))]  # a tie (two sentences) goes to the first
-        support = []
-        for i in group:
+        support, agrees = [], []
+        for i in [central] + [i for i in group if i != central]:  # the claim's own sentence first
             s = items[i]
             support.append(Support(articles[s.article].id, s.sentence, s.start, s.end, s.stance, s.speaker))
+            agrees.append(i == central or grouping.states_the_same(central, i))
             claim_of[i] = number
         claims.append(
             Claim(
@@ -83,6 +89,7 @@ def _claims(items: list[Statement], groups: list[list[int]], vectors: np.ndarray
                 support=support,
                 outlets=sorted({names[items[i].article] for i in group}),
                 sources=len({sources[articles[items[i].article].id] for i in group}),
+                agrees=agrees,
             )
         )
     return claims, claim_of

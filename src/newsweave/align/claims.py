@@ -41,6 +41,7 @@ LINK_SAMPLE = 64  # members per side over which a merge's average linkage is tak
 WEIGHTS = np.array([5.15, 2.46, 1.86, 9.66, 0.48], dtype=np.float64)
 BIAS = -6.40
 THRESHOLD = 0.2  # mean probability over a merge's cross pairs
+AGREES = 0.6  # a sentence states another's proposition, not just its topic (chosen on halves of summaries-dev)
 PARAPHRASE_COSINE = 0.7  # cosine at which two sentences sharing few content words may still be one claim
 SHARED_WORDS = 0.1  # content-word Jaccard below which a pair needs PARAPHRASE_COSINE to seed a claim
 RELATED = 0.2  # probability above which an incompatible pair is a possible conflict
@@ -120,6 +121,14 @@ class Grouping:
         if self.features is None:
             return 0.0
         return float(probability(self.features(np.array([i]), np.array([j])))[0])
+
+    def states_the_same(self, i: int, j: int) -> bool:
+        """Statement j states statement i's proposition itself, not merely its topic: the pair model finds
+        them more likely the same than not (``AGREES``) and they share content words (``SHARED_WORDS``)."""
+        if self.features is None:
+            return False
+        row = self.features(np.array([i]), np.array([j]))
+        return bool(probability(row)[0] >= AGREES and row[0][3] >= SHARED_WORDS)
 
 
 def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
