@@ -153,3 +153,15 @@ def test_html_page_main_text_and_text_level_pass(data: Path) -> None:
     for furniture in ["Read more:", "Sign up for our farming newsletter", "Cheese festival", "Home", "© 2024"]:
         assert furniture not in article.text
     assert removed(article)["Read more: How growers protect blossoms with sprinklers"] == "promo"
+
+
+def test_media_player_and_gallery_labels_are_captions() -> None:
+    lines = [
+        "The House approved the bill on Friday by a vote of 316 to 90 after a long debate.",
+        "Media playback is unsupported on your device Media caption The BBC's correspondent explains the vote",
+        "Enlarge this image toggle caption Darron Cummings/AP Darron Cummings/AP",
+        "The Senate is expected to take up the measure next week, leaders of both parties said.",
+    ]
+    verdicts = classify_lines(lines, None)
+    assert [v.kept for v in verdicts] == [True, False, False, True]
+    assert {v.reason for v in verdicts if not v.kept} == {"caption"}

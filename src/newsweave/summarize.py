@@ -40,6 +40,8 @@ W_LEAD = 1.0  # relevance: weight of an early sentence (the lead states what hap
 W_SOURCES = 0.25  # relevance: weight of the number of independent sources (chosen on halves of summaries-dev)
 MIN_LINE_WORDS = 6  # shorter sentences are datelines, captions and fragments, not what happened
 MAX_CITATIONS = 8
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 CONFLICT_ORDER = ("number", "denial", "date", "attribution", "framing")
 
 
@@ -149,8 +151,11 @@ def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:
 
 
 def _summarisable(text: str) -> bool:
-    """A sentence that can state what happened: not a question, not a fragment."""
-    return len(text.split()) >= MIN_LINE_WORDS and not text.rstrip(' "”’').endswith("?")
+    """A sentence that can state what happened: not a question, not a fragment, not the writer's own aside
+    ("I pointed out to him ..."; the first person inside a quotation is the speaker's, and allowed)."""
+    if len(text.split()) < MIN_LINE_WORDS or text.rstrip(' "”’').endswith("?"):
+        return False
+    return not FIRST_PERSON.search(QUOTED.sub(" ", text))
 
 
 def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],

@@ -83,7 +83,10 @@ DECISIVE: list[tuple[str, re.Pattern[str]]] = [
         "caption",
         re.compile(
             r"(?:^|[\s(/|])(?:getty images|shutterstock|afp via getty|ap photo|reuters/[A-Z]|"
-            r"epa-efe|afp photo)\b",
+            r"epa-efe|afp photo)\b|"
+            # media players' and galleries' own labels, left inline by scrapers
+            r"\b(?:media playback is unsupported on your device|media caption|image caption|image copyright|"
+            r"toggle caption|hide caption|enlarge this image)\b",
             re.I,
         ),
     ),

@@ -1,0 +1,36 @@
+"""The cited summary's choices, on texts written for these tests (the real-data figures are in
+benchmarks/summary.py): what may be a summary line, and when a line is labelled corroborated."""
+
+from __future__ import annotations
+
+from newsweave.model import Article, Claim, Sentence, Support
+from newsweave.summarize import _summarisable, claim_line
+
+
+def test_questions_fragments_and_the_writers_asides_never_qualify() -> None:
+    assert _summarisable("The House approved the bill on Friday by a vote of 316 to 90.")
+    assert not _summarisable("What's in the new tax bill?")
+    assert not _summarisable("Updated at 12:36 p.m.")
+    assert not _summarisable("I pointed out to him that running for president is an egotistical thing to do.")
+    # the first person inside a quotation is the speaker's, not the writer's
+    assert _summarisable('"I will let General Kelly make that decision," Trump told reporters on Monday.')
+
+
+def test_a_line_is_corroborated_only_by_sentences_that_state_it() -> None:
+    texts = {
+        "a": "The House approved the bill on Friday by a vote of 316 to 90.",
+        "b": "The House passed the bill on Friday, 316 to 90.",
+        "c": "Critics said the bill would add to the deficit for years.",
+    }
+    articles = [Article(id=k, source=k, text=t, sentences=[Sentence(0, len(t))]) for k, t in texts.items()]
+    by_id = {a.id: a for a in articles}
+    sources = {k: k for k in texts}
+    support = [Support(k, 0, 0, len(t), "asserted", None) for k, t in texts.items()]
+    topic_only = Claim("claim-1", texts["a"], support, ["a", "b", "c"], 3, agrees=[True, False, False])
+    line = claim_line(topic_only, by_id, sources)
+    assert line["label"] == "single source" and line["sources"] == 1
+    assert line["citations"] == [{"article": "a", "sentence": 0}]
+    stated = Claim("claim-1", texts["a"], support, ["a", "b", "c"], 3, agrees=[True, True, False])
+    line = claim_line(stated, by_id, sources)
+    assert line["label"] == "corroborated" and line["sources"] == 2
+    assert [c["article"] for c in line["citations"]] == ["a", "b"]
