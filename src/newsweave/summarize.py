@@ -175,7 +175,7 @@ def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
             citations.append({"article": s.article, "sentence": s.sentence})
     independent = len({sources[s.article] for s in support})
     label = "corroborated" if independent > 1 else "single source"
-    hedged = {s.stance for s in claim.support}
+    hedged = {s.stance for s in support}  # of the sentences that state it
     if hedged == {"hedged"}:
         label += ", hedged"
     elif "hedged" in hedged:
