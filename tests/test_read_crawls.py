@@ -30,14 +30,27 @@ def write_warc(path: Path, pages: list[tuple[str, str]], gz: bool = True) -> lis
             html = PAGE.format(title=f"Story {number}", lead=lead).encode()
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             record = writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(html), http_headers=headers,
-                warc_headers_dict={"WARC-Date": f"2024-03-0{number + 1}T10:00:00Z"},
-            )  # fmt: skip
+                uri,
+                "response",
+                payload=io.BytesIO(html),
+                http_headers=headers,
+                warc_headers_dict={
+                    "WARC-Date": f"2024-03-0{number + 1}T10:00:00Z",
+                    "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{number:012d}>",  # same bytes every run
+                },
+            )
             writer.write_record(record)
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
-                "https://x.example/a.png", "response", payload=io.BytesIO(b"\x89PNG"), http_headers=image
+                "https://x.example/a.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG"),
+                http_headers=image,
+                warc_headers_dict={
+                    "WARC-Date": "2024-03-09T10:00:00Z",
+                    "WARC-Record-ID": "<urn:uuid:00000000-0000-0000-0000-999999999999>",
+                },
             )
         )
     return offsets
