@@ -466,7 +466,7 @@ class _Candidate:
     subject: Any | None
     offset: int
     quoted: list[tuple[int, int]]  # the words inside quotation marks, within start..end
-    label: str | None = None  # a transcript's speaker label ("Pence" for "PENCE:")
+    turn_of: str | None = None  # a transcript turn's speaker ("Pence" for "PENCE:")
 
 
 def _can_speak(subject: Any) -> bool:
@@ -593,8 +593,8 @@ class QuoteFinder:
             if not c.text.strip():
                 continue  # nothing left of the content once trimmed
             speaker = speaker_span = label = None
-            if c.label is not None:  # a transcript's "PENCE:" names the speaker of its turn
-                speaker = full_name(c.label, resolver.full_names) or c.label
+            if c.turn_of is not None:  # a transcript's "PENCE:" names the speaker of its turn
+                speaker = full_name(c.turn_of, resolver.full_names) or c.turn_of
                 label = "PERSON"
             elif c.subject is not None:
                 speaker, speaker_span, label = resolver.speaker(c.subject, c.offset)
@@ -602,7 +602,7 @@ class QuoteFinder:
                 speaker, label = resolver.last[0], resolver.last[1]
             resolver.remember(speaker, label, c.end)
             cue = c.cue.text if c.cue is not None else None
-            kind_of_source = speaker_type(speaker, label, c.subject if c.label is None else None)
+            kind_of_source = speaker_type(speaker, label, c.subject if c.turn_of is None else None)
             self.quotes.append(
                 Quote(
                     self.article_id, c.text, speaker, speaker_span, cue, c.kind, c.start, c.end, c.quoted,
