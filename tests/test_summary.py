@@ -12,6 +12,8 @@ def test_questions_fragments_and_the_writers_asides_never_qualify() -> None:
     assert not _summarisable("What's in the new tax bill?")
     assert not _summarisable("Updated at 12:36 p.m.")
     assert not _summarisable("I pointed out to him that running for president is an egotistical thing to do.")
+    # an embedded post, dated by its own stamp
+    assert not _summarisable("There's no tax to cut. https://t.co/gfRuvkt3ld — amoylan (@amoylan) November 30, 2017")
     # the first person inside a quotation is the speaker's, not the writer's
     assert _summarisable('"I will let General Kelly make that decision," Trump told reporters on Monday.')
 

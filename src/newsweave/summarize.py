@@ -41,6 +41,7 @@ W_SOURCES = 0.25  # relevance: weight of the number of independent sources (chos
 MIN_LINE_WORDS = 6  # shorter sentences are datelines, captions and fragments, not what happened
 MAX_CITATIONS = 8
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
+EMBEDDED = re.compile(r"https?://|pic\.twitter\.com/|\(@\w+\)")  # links and handles of embedded posts
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 CONFLICT_ORDER = ("number", "denial", "date", "attribution", "framing")
 
@@ -82,6 +83,8 @@ def timeline(articles: list[Article], alignment: Alignment) -> list[dict[str, An
     disputed = {c for conflict in alignment.conflicts if conflict.kind == "date" for c in conflict.claims}
     entries = []
     for claim in alignment.claims:
+        if not _summarisable(_shown_text(claim, by_id)):
+            continue  # a question, a fragment, an aside or an embedded post dates nothing that happened
         dated = [(s, event_dates(by_id[s.article], s)) for s in claim.support]
         counts = Counter(value for _, values in dated for value in set(values))
         if not counts:
@@ -152,8 +155,9 @@ def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:
 
 def _summarisable(text: str) -> bool:
     """A sentence that can state what happened: not a question, not a fragment, not the writer's own aside
-    ("I pointed out to him ..."; the first person inside a quotation is the speaker's, and allowed)."""
-    if len(text.split()) < MIN_LINE_WORDS or text.rstrip(' "”’').endswith("?"):
+    ("I pointed out to him ..."; the first person inside a quotation is the speaker's, and allowed), not
+    an embedded post ("... https://t.co/x — Jane Roe (@jroe) November 30, 2017", dated by its stamp)."""
+    if len(text.split()) < MIN_LINE_WORDS or text.rstrip(' "”’').endswith("?") or EMBEDDED.search(text):
         return False
     return not FIRST_PERSON.search(QUOTED.sub(" ", text))
 
