@@ -62,14 +62,8 @@ OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", 
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
 # A cue's dependents that carry what was said (a partial quote inside one is reported with all of it).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative"}
-CONTENT_PREPOSITIONS = {
-    "as",
-    "of",
-    "about",
-    "against",
-    "for",
-    "to",
-}  # "described it as", "blasted X for", "likened X to"
+# ... and the prepositions that do: "described it as", "blasted X for", "likened X to".
+CONTENT_PREPOSITIONS = {"as", "of", "about", "against", "for", "to"}
 QUESTION_WORDS = {"how", "what", "whether", "if", "who", "whom", "when", "why", "where", "which"}
 # Common nouns that can be the source of a statement, besides people's roles (entities.ROLE_NOUNS).
 SOURCE_NOUNS = {
@@ -239,8 +233,7 @@ def _reopen_inverted(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         out.append(_Span(left, span.start - 1))
         # the words after the closing mark open the next quotation, up to the next mark or the paragraph's end
-        right = text.find("\n", span.end)
-        right = len(text) if right < 0 else right
+        right = _paragraph_end(text, span.end)
         following = text.find('"', span.end + 1, right)
         out.append(_Span(span.end + 1, following if following >= 0 else right))
     return _without_overlaps(out)
@@ -267,9 +260,7 @@ def _single_quotation(text: str, i: int) -> _Span | None:
         return None
     if i + 1 >= len(text) or not text[i + 1].isalnum():
         return None
-    paragraph_end = text.find("\n", i)
-    limit = len(text) if paragraph_end < 0 else paragraph_end
-    for j in range(i + 2, min(limit, i + SINGLE_QUOTE_CHARS)):
+    for j in range(i + 2, min(_paragraph_end(text, i), i + SINGLE_QUOTE_CHARS)):
         after = text[j + 1] if j + 1 < len(text) else " "
         if ch == "‘" and text[j] == "’" and not after.isalpha():
             return _Span(i + 1, j)
@@ -504,14 +495,8 @@ def _cue_subject(cue: Any) -> Any | None:
     if own is None and cue.lemma_.lower() in INVERTED_CUES:
         after = next((c for c in cue.rights if c.dep_ in INVERTED_SUBJECT_DEPS), None)
         between = cue.doc[cue.i + 1 : after.left_edge.i] if after is not None else None
-        if (
-            after is not None
-            and not any(t.is_punct for t in between)
-            and after.pos_ in ("PROPN", "NOUN")
-            and (
-                _can_speak(after)  # not 'said Thursday morning'
-            )
-        ):
+        unbroken = after is not None and not any(t.is_punct for t in between)
+        if unbroken and after.pos_ in ("PROPN", "NOUN") and _can_speak(after):  # not 'said Thursday morning'
             return after  # 'said doctor Jane Roe to AFP', 'added the doctor'
         following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         if following is not None and following.pos_ == "PROPN" and cue.head.i == following.i:
@@ -747,16 +732,18 @@ def _name_before_cue(text: str, doc: Any, offset: int, last: _Span, cue: Any) ->
 def _characterising_verb(doc: Any, offset: int, first: _Span) -> Any | None:
     """A verb whose source characterises something in quoted words: 'PolitiFact rated the claims as "false"',
     'Trump admires Putin as a "strong leader"'. The quotation must be what the verb takes, its subject a source."""
-    inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
-    if not inside:
-        return None
-    path = [inside.root, *inside.root.ancestors]
-    for child, head in pairwise(path):
+    for child, head in pairwise(_path_up(doc, offset, first)):
         if head.pos_ == "VERB":
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             named = subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
             return head if named and _says_what(child) else None
     return None
+
+
+def _path_up(doc: Any, offset: int, first: _Span) -> list[Any]:
+    """The quotation's root token and its ancestors, innermost first (empty when it has no tokens)."""
+    inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
+    return [inside.root, *inside.root.ancestors] if inside else []
 
 
 def _attributed_clause(
@@ -773,12 +760,9 @@ def _attributed_clause(
         found = _reported(cue, sentence, offset)
         span = _trim(text, *found[0]) if found else None
         return (cue, span) if span and span[0] < span[1] else None
-    inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
-    if not inside:
-        return None
-    path = [inside.root, *inside.root.ancestors]
-    for child, head in pairwise(path):
-        if (head.i == cue.i or (head.i in {a.i for a in cue.ancestors} and _is_cue(head))) and _says_what(child):
+    above = {a.i for a in cue.ancestors}
+    for child, head in pairwise(_path_up(doc, offset, first)):
+        if (head.i == cue.i or (head.i in above and _is_cue(head))) and _says_what(child):
             cue = head
             break
     else:
@@ -956,8 +940,7 @@ def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], 
 def _within_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
     """Clamp a span to the paragraph holding ``anchor`` (the parser's sentences may cross paragraphs)."""
     left = text.rfind("\n", 0, anchor) + 1
-    right = text.find("\n", anchor)
-    right = len(text) if right < 0 else right
+    right = _paragraph_end(text, anchor)
     start, end = max(start, left), min(end, right)
     dateline = parse_dateline(text[start:end]) if start == left else None
     if dateline is not None:
