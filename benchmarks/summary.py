@@ -9,6 +9,13 @@ with ROUGE-1/2/L F1, as ``score.py`` does; ``weak`` is the share of summary line
 corroborated whose other-source sentences share < 10 % of content words (``score.py``'s measure),
 ``split`` the share of events whose articles land in more than one story.
 
+The timeline is audited on the same events, from the text of the cited sentences and without
+newsweave's quote finder: ``relative`` entries are dated only by a weekday, "today", "last month" or
+a month and day without a year; ``unanchored`` ones are such entries from an article with no
+publication date (must be 0: nothing else may anchor them); ``quoted`` ones take that relative date
+only from inside quotation marks (a speaker's "today", placed from a moment the article does not
+give: must be 0); ``stamp`` entries cite a page stamp ("Updated 10:32 AM ET") (must be 0).
+
 The sample is ``score.py``'s (``--n 50 --seed 0`` by default; ``--n 0`` runs all 304). Every
 figure is also printed for the two halves of the sample (events sorted by id, alternating), so that
 a change that only helps the events it was read on shows as a gap between halves.
@@ -25,11 +32,13 @@ import importlib.util
 import json
 import pickle
 import random
+import re
 import statistics
 import tempfile
 from pathlib import Path
 from types import ModuleType
 
+from newsweave.align.statements import day_form
 from newsweave.brief import build_brief
 from newsweave.pipeline import extract
 
@@ -37,6 +46,9 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries-dev"
 METRICS = ("rouge1", "rouge2", "rougeL")
 PEERS = ("lead3", "lead1_each", "lexrank", "textrank", "centroid")
 LENGTH = 5
+AUDIT = ("entries", "relative", "unanchored", "quoted", "stamp")
+PAGE_STAMP = re.compile(r"^\W*(?:updated|published|posted|last (?:updated|modified))\b.{0,40}\d", re.IGNORECASE)
+QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
 def scorer() -> ModuleType:
@@ -55,6 +67,29 @@ def analysed(event: str, cache: Path | None) -> list:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(articles))
     return articles
+
+
+def audit_timeline(brief: dict, articles: list) -> dict[str, int]:
+    """Counts of the timeline entries by how they are dated (see the module docstring)."""
+    by_id = {a.id: a for a in articles}
+    counts = dict.fromkeys(AUDIT, 0)
+    for story in brief["stories"]:
+        for entry in story["timeline"]:
+            counts["entries"] += 1
+            found = []  # (expression, its sentence's text before it, article) for each cited sentence
+            for cited in entry["citations"]:
+                article = by_id[cited["article"]]
+                sentence = article.sentences[cited["sentence"]]
+                for d in article.dates:
+                    if d.value == entry["date"] and sentence.start <= d.start < sentence.end:
+                        found.append((d, article.text[sentence.start : d.start], article))
+            counts["stamp"] += any(PAGE_STAMP.search(article.text[article.sentences[c["sentence"]].start :][:80])
+                                   for c in entry["citations"] for article in [by_id[c["article"]]])  # fmt: skip
+            if found and all(day_form(d.text) != "calendar" for d, _, _ in found):
+                counts["relative"] += 1
+                counts["unanchored"] += any(a.published is None for _, _, a in found)
+                counts["quoted"] += all(len(QUOTE_MARKS.findall(before)) % 2 == 1 for _, before, _ in found)
+    return counts
 
 
 def main() -> None:
@@ -80,16 +115,17 @@ def main() -> None:
         texts = score.load_cluster(event)
         outputs = score.peer_outputs(texts)
         brief = build_brief(analysed(event, args.cache), [], length=LENGTH)
-        with_brief = Path(tempfile.gettempdir()) / f"newsweave-summary-{event}.json"
-        with_brief.write_text(json.dumps(brief), encoding="utf-8")
-        ours = score.newsweave_output(with_brief, {t["id"] for t in texts})
-        with_brief.unlink()
+        with tempfile.TemporaryDirectory() as folder:  # score.py reads a brief from a file
+            with_brief = Path(folder) / f"{event}.json"
+            with_brief.write_text(json.dumps(brief), encoding="utf-8")
+            ours = score.newsweave_output(with_brief, {t["id"] for t in texts})
         outputs["newsweave"] = ours["all"]
         row = {"event": event, "corroborated": ours["corroborated"], "weak": ours["weak"]}
         row["split"] = ours["best_share"] < 1.0
         for name in systems:
             result = rouge.score(reference, score.cut(outputs[name], words))
             row[name] = [result[m].fmeasure for m in METRICS]
+        row["timeline"] = audit_timeline(brief, analysed(event, args.cache))
         rows.append(row)
         if args.verbose:
             print(f"\n[{event}] {reference}\n  newsweave: {score.cut(outputs['newsweave'], words)}")
@@ -107,6 +143,8 @@ def main() -> None:
         weak = sum(r["weak"] for r in part)
         print(f"{label}: weak corroboration {weak}/{corroborated} = {weak / corroborated if corroborated else 0:.3f}; "
               f"split {sum(r['split'] for r in part)}/{len(part)}")  # fmt: skip
+    totals = {key: sum(r["timeline"][key] for r in rows) for key in AUDIT}
+    print("timeline: " + ", ".join(f"{key} {value}" for key, value in totals.items()))
 
 
 if __name__ == "__main__":

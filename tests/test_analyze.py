@@ -212,6 +212,15 @@ def test_dates_in_sentences_about_the_future_are_placed_ahead() -> None:
     [past_new_year] = find_dates("The pact was drafted on January 1.", published)
     assert (monday.value, past_monday.value) == ("2025-03-17", "2025-03-10")
     assert (new_year.value, past_new_year.value) == ("2026-01-01", "2025-01-01")
+    published = "2018-12-31"  # a Monday
+    [starting] = find_dates("Workers can apply for the grant starting Tuesday.", published)
+    [deadline] = find_dates("The lessons must be part of the curriculum by July 1.", published)
+    [expected] = find_dates("They expect the jury to conclude early Tuesday.", published)
+    assert (starting.value, deadline.value, expected.value) == ("2019-01-01", "2019-07-01", "2019-01-01")
+    [november] = find_dates("It will take someone willing to risk losing in November.", "2016-07-05")
+    [past_november] = find_dates("The seat was lost in November.", "2016-07-05")
+    [september] = find_dates("A bill would fill in the details when the Senate returns in September.", "2019-08-01")
+    assert (november.value, past_november.value, september.value) == ("2016-11", "2015-11", "2019-09")
 
 
 def test_name_variants_across_a_story_are_one_person() -> None:
@@ -423,3 +432,10 @@ def test_a_title_taking_the_sentences_full_stop_is_not_a_quote() -> None:
     quotes = analysed_quotes(text)
     assert all("Fox and Friends" not in q.text or q.kind == "indirect" for q in quotes)
     assert all(q.text.strip() for q in quotes)
+
+
+def test_a_day_without_a_year_is_in_the_publication_year_unless_half_a_year_ahead() -> None:
+    [debate] = find_dates("The first debate is in Miami on June 26.", "2019-05-16")
+    [shutdown] = find_dates("The shutdown began on Dec. 22.", "2019-01-02")
+    [summit] = find_dates("He had been expected to release the plan before a summit on May 25.", "2017-08-21")
+    assert (debate.value, shutdown.value, summit.value) == ("2019-06-26", "2018-12-22", "2017-05-25")

@@ -165,3 +165,18 @@ def test_media_player_and_gallery_labels_are_captions() -> None:
     verdicts = classify_lines(lines, None)
     assert [v.kept for v in verdicts] == [True, False, False, True]
     assert {v.reason for v in verdicts if not v.kept} == {"caption"}
+
+
+def test_agency_caption_formulas_and_page_stamps_are_not_body() -> None:
+    lines = [
+        "The House approved the bill on Friday by a vote of 316 to 90 after a long debate.",
+        "FILE - In this Jan. 30, 2010, file photo, Vice President Joe Biden, left, with his son Hunter, right, at "
+        "a college basketball game in Washington. Since the early days of the United States, leading politicians "
+        "have had to contend with awkward problems posed by their family members, as Biden does now. (AP Photo)",
+        "Secretary of State Rex Tillerson speaks at a press briefing in Washington, U.S., August 22, 2017.",
+        "Updated at 12:36 p.m. ET, July 11",
+        "In this case, the photo was taken by a police officer who said he saw the car on August 22, 2017.",
+        "The Senate is expected to take up the measure next week, leaders of both parties said.",
+    ]
+    verdicts = classify_lines(lines, None)
+    assert [v.reason for v in verdicts] == [None, "caption", "caption", "dateline", None, None]

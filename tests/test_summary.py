@@ -36,3 +36,18 @@ def test_a_line_is_corroborated_only_by_sentences_that_state_it() -> None:
     line = claim_line(stated, by_id, sources)
     assert line["label"] == "corroborated" and line["sources"] == 2
     assert [c["article"] for c in line["citations"]] == ["a", "b"]
+
+
+def test_timeline_dates_from_the_writers_words_in_text_order() -> None:
+    from newsweave.analyze import analyze
+    from newsweave.brief import build_brief
+
+    text = (
+        "Trump named Governor Mike Pence his running mate on Monday, after their Saturday meeting in Indiana. "
+        'Pence\'s aide Marc Lotter said: "The governor was honoured to meet him today at the residence."'
+    )
+    article = Article(id="a", source="a", text=text, title="Trump and Pence", published="2016-07-04")
+    analyze([article])
+    [story] = build_brief([article], [])["stories"]
+    dated = {e["text"][:12]: e["date"] for e in story["timeline"]}
+    assert dated == {"Trump named ": "2016-07-04"}  # the naming's day, not the meeting's; the aide's "today" is his

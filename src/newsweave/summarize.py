@@ -85,11 +85,15 @@ def timeline(articles: list[Article], alignment: Alignment) -> list[dict[str, An
     for claim in alignment.claims:
         if not _summarisable(_shown_text(claim, by_id)):
             continue  # a question, a fragment, an aside or an embedded post dates nothing that happened
-        dated = [(s, event_dates(by_id[s.article], s)) for s in claim.support]
+        article_of = [by_id[s.article] for s in claim.support]
+        dated = [(s, event_dates(a, s)) for s, a in zip(claim.support, article_of, strict=True)
+                 if _summarisable(a.text[s.start : s.end])]  # fmt: skip
         counts = Counter(value for _, values in dated for value in set(values))
         if not counts:
             continue
-        when = min(counts, key=lambda v: (-counts[v], -len(v), v))  # most cited, then most precise, then earliest
+        order = list(dict.fromkeys(value for _, values in dated for value in values))
+        # most cited, then most precise, then first in the text ("tweeted Monday about his Saturday meeting")
+        when = min(counts, key=lambda v: (-counts[v], -len(v), order.index(v)))
         line = claim_line(claim, by_id, sources, [s for s, values in dated if when in values])
         entries.append({"date": when, "text": line["text"], "sources": claim.sources,
                         "disputed": claim.id in disputed, "claims": [claim.id], "citations": line["citations"]})  # fmt: skip

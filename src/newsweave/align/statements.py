@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsweave.analyze.dates import TimeExpression
 from newsweave.model import Article
 
 MIN_WORDS = 5
@@ -166,11 +167,18 @@ def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
 
 
 def event_dates(article: Article, sentence: object) -> list[str]:
-    """The normalised dates (day, month or year) of the events the sentence reports, in text order.
+    """The normalised dates (day, month or year) of the events the sentence reports, in text order."""
+    return [d.value for d in _event_expressions(article, sentence)]  # type: ignore[misc]
 
-    Not the day something was said ("said on Friday"), and not a day that names another event
-    ("before Thursday's fire").
+
+def _event_expressions(article: Article, sentence: object) -> list[TimeExpression]:
+    """The sentence's time expressions that date an event it reports, in text order.
+
+    Not the day something was said ("said on Friday"), not a day that names another event
+    ("before Thursday's fire"), and not a weekday, "today" or month inside a quotation: that is the
+    speaker's, placed from a moment the article does not give.
     """
+    quoted = [span for q in article.quotes for span in q.quoted]
     out = []
     for d in article.dates:
         if not (d.value and _inside(d.start, d.end, sentence)):
@@ -178,26 +186,19 @@ def event_dates(article: Article, sentence: object) -> list[str]:
         before, after = article.text[max(0, d.start - 40) : d.start], article.text[d.end : d.end + 2]
         if _SAID_ON.search(before) or after in ("'s", "’s"):
             continue
+        if day_form(d.text) != "calendar" and any(s <= d.start and d.end <= e for s, e in quoted):
+            continue
         if len(d.value) < 10 or _DAY.search(d.text):  # "last week" is placed on a day, but names none
-            out.append(d.value)
+            out.append(d)
     return out
 
 
 def _dated(article: Article, sentence: object) -> frozenset[tuple[str, str]]:
     """The ISO days of the events the sentence reports ("on April 2", "on Monday"), not weeks or months,
-    each with how it is written (``day_form``). A weekday or "today" inside a quotation is the speaker's,
-    placed from a moment the article does not give: it is left out."""
-    quoted = [(q.start, q.end) for q in article.quotes]
-    events = set(event_dates(article, sentence))
-    out = set()
-    for d in article.dates:
-        if not (d.value and len(d.value) == 10 and d.value in events and _inside(d.start, d.end, sentence)):
-            continue
-        form = day_form(d.text)
-        if form != "calendar" and any(s <= d.start and d.end <= e for s, e in quoted):
-            continue
-        out.add((d.value, form))
-    return frozenset(out)
+    each with how it is written (``day_form``)."""
+    return frozenset(
+        (d.value, day_form(d.text)) for d in _event_expressions(article, sentence) if len(d.value or "") == 10
+    )
 
 
 def day_form(text: str) -> str:

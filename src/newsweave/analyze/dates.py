@@ -23,7 +23,9 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-UPCOMING_DAYS = 31  # a month and day this close after publication is upcoming ("hearing on Dec. 4"), not last year's
+# A month and day written without a year is in the publication's year (agency style gives the year only
+# for another year), unless that puts it more than half a year ahead: "Dec. 22" in a January article.
+UPCOMING_DAYS = 183
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -82,10 +84,12 @@ def _month(raw: str) -> int:
     return MONTHS.get(raw.lower().rstrip("."), 0) if not raw.isdigit() else int(raw)
 
 
-# Words before a date in its sentence that put it ahead: "will reopen on Monday", "takes effect on July 1".
+# Words before a date in its sentence that put it ahead: "will reopen on Monday", "takes effect on July 1",
+# "can apply starting Tuesday", "must be in place by July 1", "would pass when the Senate returns in September".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|expects? to|expected to|plans? to|planned for|(?:is|are) (?:set|due|scheduled) to|"
-    r"scheduled for|slated (?:to|for)|(?:takes?|take) effect|to reopen|to resume|to begin|to start|from next)\b",
+    r"\b(?:will|shall|'ll|(?:must|would)(?! have)|(?<!been )(?<!had )expect(?:s|ed)? (?:\w+ ){0,3}to|plans? to|planned for|(?:is|are) (?:set|due|scheduled) to|"
+    r"scheduled for|slated (?:to|for)|(?:takes?|take) effect|to reopen|to resume|to begin|to start|from next)\b|"
+    r"\b(?:starting|beginning)(?: on| in)?\s*$",
     re.IGNORECASE,
 )
 
@@ -123,7 +127,10 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, future: bool = Fals
             return f"{int(m.group('y')):04d}-{month:02d}", "absolute"
         if anchor is None:
             return None, "relative"
-        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if future:  # "will vote in November" in a July article: this November; in December, next year's
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
         return f"{year:04d}-{month:02d}", "relative"
     if kind == "year":
         return m.group("y"), "absolute"

@@ -286,6 +286,20 @@ COMMENT_HEADER = re.compile(
     r"^(?:leave a (?:comment|reply)|post a comment|add a comment|join the (?:discussion|conversation)|"
     r"(?:\d+ )?comments?(?: \d+)?|(?:\d+ )?responses?|discussion|reader comments)$"
 )
+# The agencies' caption formulas, whatever the caption's length: "FILE - In this June 28, 2018, file photo,
+# President ...", and a picture's place and date closing the line: "... speaks in Washington, U.S., August 22, 2017."
+CAPTION_FORMULA = re.compile(
+    r"^(?:file\s*[-–—]\s*)?in this (?:undated|[a-z]{3,9}\.? \d{1,2}, (?:19|20)\d\d,?) (?:file )?"
+    r"(?:photo|image|frame grab|photograph)\b|"
+    r",\s+(?:[A-Z][\w.]*\s?){1,3},\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+"
+    r"(?:19|20)\d\d\.?(?:\s+REUTERS/.*)?$",
+    re.IGNORECASE,
+)
+# A page's own time stamp: "Updated at 12:36 p.m. ET, July 11", "Published 4:30 a.m. ET Thursday".
+PAGE_STAMP = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|modified)\b[\s:]*(?:at|on)?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?",
+    re.IGNORECASE,
+)
 # Lists and embedded social posts are content, whatever their shape.
 LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*–▪►])\s")
 EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|\(@\w{2,}\)\s+\w+ \d{1,2}, \d{4}")
@@ -435,11 +449,14 @@ def decisive_reason(verdict: Verdict, title_key: str, seen: set[str]) -> str | N
         return "headline_echo"
     if key in seen and feat.n_words >= 2:
         return "repeated"
+    if CAPTION_FORMULA.search(text):
+        return "caption"
     if feat.n_words > 50:
         return None  # labels, credits and notices are short: a long paragraph is prose
     if parse_byline(text):
         return "byline"
-    if _is_date_line(text, feat) and not EMBEDDED_POST.search(text):
+    stamp = feat.n_words <= 12 and PAGE_STAMP.match(text)
+    if (stamp or _is_date_line(text, feat)) and not EMBEDDED_POST.search(text):
         return "dateline"
     if copyright_owner(text):
         return "copyright"
