@@ -1,3 +1,3 @@
-from newsweave.cli import app
+from newsweave.cli import run
 
-app(prog_name="newsweave")
+run()

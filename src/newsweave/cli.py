@@ -2,14 +2,18 @@
 
 Exit codes: 0 when every input was read, 1 when some failed (each named on
 stderr, the rest processed), 2 on usage errors, 3 when the language model
-package is not installed (the message says what to install).
+package is not installed (the message says what to install), 4 on an
+environment error (the store, the output path, the Dask scheduler). Each
+ends with one line on stderr; ``--debug`` adds the traceback.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 import sys
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
@@ -37,11 +41,13 @@ from newsweave.render.markdown import brief_to_markdown
 from newsweave.render.terminal import brief_to_terminal
 from newsweave.render.text import articles_to_text
 from newsweave.store import DEFAULT_PATH as DEFAULT_DB
-from newsweave.store import Store
+from newsweave.store import Store, StoreError
 from newsweave.summarize import LENGTH, LENGTHS
 
+EXIT_ENVIRONMENT = 4
 app = typer.Typer(
     name="newsweave",
+    pretty_exceptions_enable=False,
     help="Turn a pile of news articles about the same events into a trustworthy, cited brief.",
     no_args_is_help=True,
     add_completion=False,
@@ -106,8 +112,25 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
 ) -> None:
     """newsweave: who said what, what is corroborated, where outlets disagree — cited, offline."""
+    _settings["debug"] = debug
+
+
+_settings = {"debug": False}
+
+
+def run() -> None:
+    """The console entry point: the app, with environment errors as one line and exit code 4."""
+    try:
+        app(prog_name="newsweave")
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        if _settings["debug"]:
+            traceback.print_exc()
+        detail = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror else str(exc)
+        typer.echo(f"newsweave: error: {detail or type(exc).__name__}", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
 
 
 def _emit(text: str, output: Path | None, errors: list[ReadError]) -> NoReturn:
@@ -247,16 +270,16 @@ def ingest(
 
       newsweave ingest crawl/*.warc.gz feeds/*.xml --db news.db
     """
-    files = [item for item in expand_inputs(inputs) if isinstance(item, str)]
     with _models():
-        summary = _ingest_with_progress(files, db, batch, engine, scheduler)
+        summary = _ingest_with_progress(inputs, db, batch, engine, scheduler)
     for error in summary.errors:
         typer.echo(f"newsweave: error: {error.source}: {error.error}", err=True)
     typer.echo(f"{db}: {summary.line()}")
     raise typer.Exit(1 if summary.errors else 0)
 
 
-def _ingest_with_progress(files: list[str], db: Path, batch: int, engine: str, scheduler: str | None) -> IngestSummary:
+def _ingest_with_progress(inputs: list[str], db: Path, batch: int, engine: str, scheduler: str | None) -> IngestSummary:
+    files = [item for item in expand_inputs(inputs) if isinstance(item, str)]  # for the progress bar's total
     console = Console(stderr=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files")]
     columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TimeRemainingColumn()]
@@ -275,7 +298,7 @@ def _ingest_with_progress(files: list[str], db: Path, batch: int, engine: str, s
             rate = f"{handled / max(time.perf_counter() - started, 1e-9):.1f}"
             progress.update(task, completed=len(done_files), rate=rate, description=summary.line())
 
-        return run_ingest(files, store, batch=batch, on_document=update, engine=runner)
+        return run_ingest(inputs, store, batch=batch, on_document=update, engine=runner)
 
 
 @app.command()

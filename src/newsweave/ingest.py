@@ -73,12 +73,11 @@ def ingest(
 
 def regroup(store: Store) -> None:
     """Group every stored article into stories again, in one transaction, keeping the stories' numbers."""
-    items, previous = store.grouping_rows()
-    groups = cluster(items)
-    numbers = carry_numbers(groups, previous)
-    store.begin()
-    store.set_stories({article: number for group, number in zip(groups, numbers, strict=True) for article in group})
-    store.commit()
+    with store.transaction():  # read and numbered under the write lock: a concurrent ingest waits its turn
+        items, previous = store.grouping_rows()
+        groups = cluster(items)
+        numbers = carry_numbers(groups, previous)
+        store.set_stories({article: number for group, number in zip(groups, numbers, strict=True) for article in group})
 
 
 def _one(doc: Document, store: Store, summary: IngestSummary, pending: list, seen: set[str]) -> None:
@@ -101,15 +100,18 @@ def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Document, s
             drafts.append((result, digest))
     articles = finish([d for d, _ in drafts])
     signatures = engine.map(signature, [a.text for a in articles])
-    store.begin()
-    for article, (_, digest), sig in zip(articles, drafts, signatures, strict=True):
-        store.add(article, digest, sig)
-        summary.added += 1
-        summary.near_duplicates += article.duplicate_of is not None
-    store.commit()
+    with store.transaction():
+        for article, (_, digest), sig in zip(articles, drafts, signatures, strict=True):
+            if store.has(digest):  # stored by another ingest since this batch was read
+                summary.duplicates += 1
+                continue
+            store.add(article, digest, sig)
+            summary.added += 1
+            summary.near_duplicates += article.duplicate_of is not None
     pending.clear()
 
 
 def _failed(store: Store, summary: IngestSummary, error: ReadError) -> None:
     summary.errors.append(error)
-    store.fail(error.source, error.error)
+    with store.transaction():
+        store.fail(error.source, error.error)

@@ -14,6 +14,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -58,7 +59,18 @@ MIGRATIONS = [
     """
     DROP TABLE embeddings;
     """,  # story grouping no longer uses title-and-lead embeddings
+    """
+    DELETE FROM failures WHERE rowid NOT IN (SELECT min(rowid) FROM failures GROUP BY source, error);
+    CREATE UNIQUE INDEX failures_once ON failures(source, error);
+    """,  # a failure is recorded once, however often the same input is retried
 ]
+# How long a writer waits for another process's transaction before giving up: ingests of one store queue
+# behind each other rather than fail with "database is locked".
+BUSY_TIMEOUT_SECONDS = 600.0
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (not a database, a folder, read-only, disk full)."""
 
 
 def story_label(number: int) -> str:
@@ -71,21 +83,41 @@ def content_hash(doc: Document) -> str:
     return hashlib.sha256(f"{doc.format}\0{doc.content}".encode()).hexdigest()
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration, one at a time (a trigger's body keeps its own semicolons), so that a
+    migration runs inside the caller's transaction, which ``executescript`` would commit."""
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+
+
 class Store:
     """An open newsweave database."""
 
     def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
         self.path = str(path)
-        self.db = sqlite3.connect(self.path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        if Path(self.path).is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a newsweave database")
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            with self.transaction():  # one process migrates; the others wait and find it done
+                self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+            for statement in _statements(script):
+                self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {number}")
 
     @property
     def version(self) -> int:
@@ -100,11 +132,22 @@ class Store:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def begin(self) -> None:
-        self.db.execute("BEGIN")
-
-    def commit(self) -> None:
-        self.db.execute("COMMIT")
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: taken at once (BEGIN IMMEDIATE, so two writers queue instead of deadlocking),
+        committed on success, rolled back on any error. A store error (disk full, read-only) is a StoreError."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
+            raise
 
     def has(self, digest: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
@@ -171,19 +214,27 @@ class Store:
         return None
 
     def fail(self, source: str, error: str) -> None:
-        self.db.execute("INSERT INTO failures VALUES (?, ?)", (source, error))
+        """Record a failed input once (a rerun that fails the same way adds nothing)."""
+        self.db.execute("INSERT OR IGNORE INTO failures VALUES (?, ?)", (source, error))
+
+    def failures(self) -> list[tuple[str, str]]:
+        return self.db.execute("SELECT source, error FROM failures ORDER BY rowid").fetchall()
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def search(self, query: str, limit: int = 20) -> list[str]:
-        """Article ids matching an FTS5 query, best first."""
-        rows = self.db.execute(
+        """Article ids matching a query, best first. FTS5 syntax (AND, OR, "phrases", prefix*) works; text
+        that is not valid FTS5 ('a OR', a lone '"') is searched as plain words instead of raising."""
+        sql = (
             "SELECT a.doc_id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit),
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         )
-        return [r[0] for r in rows]
+        try:
+            return [r[0] for r in self.db.execute(sql, (query, limit))]
+        except sqlite3.OperationalError:
+            words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+            return [r[0] for r in self.db.execute(sql, (words, limit))] if words else []
 
     def grouping_rows(self) -> tuple[list[StoryInput], dict[str, int]]:
         """Every stored article as story grouping sees it, in ingest order, and the story numbers stored so far."""

@@ -35,6 +35,7 @@ from newsweave.clean.metadata import (
     strip_org_words,
     trailing_credit,
 )
+from newsweave.limits import TooSlow, time_limit
 from newsweave.model import Article, Document, ReadError, Removed
 
 __all__ = ["REASONS", "Draft", "clean_document", "draft", "finish"]
@@ -80,6 +81,9 @@ def draft(doc: Document) -> Draft | ReadError:
         title_line, lines = _take_title(lines)
         meta["title"] = title_line
     verdicts = classify_lines(lines, meta["title"])
+    words = sum(len(_WORD.findall(v.text)) for v in verdicts if v.kept)
+    if words < MIN_WORDS:
+        return ReadError(doc.source, f"no article text: {words} word(s) of prose after cleaning")
     _metadata_from_lines(verdicts, meta)
     for key, value in doc.fallback.items():
         meta[key] = meta.get(key) or value
@@ -89,9 +93,13 @@ def draft(doc: Document) -> Draft | ReadError:
 
 
 def clean_document(doc: Document) -> Draft | ReadError:
-    """``draft`` that never raises: one broken page never stops a run of thousands."""
+    """``draft`` that never raises: one broken page never stops a run of thousands, nor does one that
+    takes longer than the time limit (limits.max_seconds)."""
     try:
-        return draft(doc)
+        with time_limit(doc.source):
+            return draft(doc)
+    except TooSlow as exc:
+        return ReadError(doc.source, str(exc))
     except Exception as exc:
         return ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}")
 
@@ -111,6 +119,10 @@ def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     return None, lines
 
 
+# Fewer words than this in the lines kept is not an article: a 1-byte file, binary junk read as text,
+# one letter repeated a million times.
+MIN_WORDS = 3
+_WORD = re.compile(r"\b[^\W\d_]{1,40}\b")
 UPDATED_STAMP = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited|amended)\b", re.IGNORECASE)
 
 

@@ -11,12 +11,15 @@ import glob
 import gzip
 import io
 import os
+import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from newsweave.limits import TooLarge, read_at_most
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import DecodeError, decode_bytes, normalize_text
 from newsweave.read.feed import iter_feed
@@ -38,32 +41,66 @@ FORMATS = {
 }
 SUPPORTED = ", ".join(sorted(FORMATS)) + " (each optionally .gz)"
 _GZIP_MAGIC = b"\x1f\x8b"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article")
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str | ReadError]:
-    """Paths in a deterministic order: directories walked recursively and sorted, globs expanded."""
+    """Paths in a deterministic order: directories walked recursively and sorted, globs expanded.
+
+    Symbolic links to folders are not followed inside a walk or a '**' (a link loop cannot repeat or
+    hang a run), a file named twice is read once, and a folder that cannot be read is reported.
+    """
+    seen: set[str] = set()
+    for item in _expand(inputs):
+        if isinstance(item, str) and item != "-":
+            real = os.path.realpath(item)
+            if real in seen:
+                continue
+            seen.add(real)
+        yield item
+
+
+def _expand(inputs: Iterable[str]) -> Iterator[str | ReadError]:
     for item in inputs:
         if item == "-":
             yield item
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.parts[len(path.parts) :])
-            )
-            yield from (str(p) for p in files)
+            yield from _walk(path)
         elif path.exists():
             yield item
         elif glob.has_magic(item):
-            matches = sorted(glob.glob(item, recursive=True))
+            matches = _glob(item)
             if not matches:
                 yield ReadError(item, "no file matches this pattern")
-            yield from expand_inputs(matches)
+            yield from _expand(matches)
         else:
             yield ReadError(item, "no such file or directory")
+
+
+def _walk(folder: Path) -> Iterator[str | ReadError]:
+    """The files under ``folder`` (hidden ones aside), sorted; each folder that cannot be read as an error."""
+    unreadable: list[OSError] = []
+    files = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files += [Path(root, name) for name in names if not name.startswith(".")]
+    for exc in unreadable:
+        yield ReadError(str(exc.filename), f"cannot read this folder: {_describe(exc)}")
+    yield from (str(p) for p in sorted(files) if p.is_file())
+
+
+def _glob(pattern: str) -> list[str]:
+    """Matches of a glob; '**' spans folders without following links to folders (pathlib's rule)."""
+    parts = Path(pattern).parts
+    first_magic = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    base, rest = Path(*parts[:first_magic]) if first_magic else Path(), str(Path(*parts[first_magic:]))
+    try:
+        return sorted(str(p) for p in base.glob(rest))
+    except (OSError, ValueError):
+        return []
 
 
 def split_name(path: str) -> tuple[str, str, bool]:
@@ -79,16 +116,28 @@ def split_name(path: str) -> tuple[str, str, bool]:
 
 
 def read_inputs(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Document | ReadError]:
-    """Every Document in ``inputs`` (files, dirs, globs, '-' = JSONL on stdin), ids made unique."""
+    """Every Document in ``inputs`` (files, dirs, globs, '-' = JSONL on stdin), ids made unique.
+
+    Names that are not valid UTF-8 (a file name in another encoding) are shown with U+FFFD in ids,
+    sources and errors, so that every output and the store stay valid UTF-8.
+    """
     seen: dict[str, int] = {}
     for item in expand_inputs(inputs):
         if isinstance(item, ReadError):
-            yield item
+            yield ReadError(displayable(item.source), displayable(item.error))
             continue
         for result in _read_one(item, stdin):
             if isinstance(result, Document):
-                result.id = _unique(result.id, seen)
-            yield result
+                result.source = displayable(result.source)
+                result.id = _unique(displayable(result.id), seen)
+                yield result
+            else:
+                yield ReadError(displayable(result.source), displayable(result.error))
+
+
+def displayable(name: str) -> str:
+    """``name`` with lone surrogates (undecodable bytes of a file name) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", name)
 
 
 def _unique(doc_id: str, seen: dict[str, int]) -> str:
@@ -111,19 +160,22 @@ def _read_one(path: str, stdin: BinaryIO | None) -> Iterator[Document | ReadErro
         return
     doc_id, ext, compressed = split_name(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            yield ReadError(path, "not a regular file (a FIFO, device or socket)")
+            return
         with open(path, "rb") as handle:
             head = handle.read(2)
         compressed = head == _GZIP_MAGIC  # trust the bytes over the name
-        if FORMATS.get(ext) == "warc":
+        if FORMATS.get(ext) == "warc":  # a container: the size limit applies to each record
             yield from _guard(iter_warc(path), path)
             return
-        if FORMATS.get(ext) == "jsonl":
+        if FORMATS.get(ext) == "jsonl":  # ... and to each line
             opener = gzip.open if compressed else open
             with opener(path, "rb") as stream:
                 yield from _guard(iter_jsonl(stream, path, doc_id), path)
             return
         data = _read_bytes(path, compressed)
-    except (OSError, EOFError, zlib.error) as exc:
+    except (OSError, EOFError, zlib.error, TooLarge) as exc:
         yield ReadError(path, _describe(exc))
         return
     fmt = FORMATS.get(ext) or _sniff(data, ext)
@@ -147,11 +199,12 @@ def _read_one(path: str, stdin: BinaryIO | None) -> Iterator[Document | ReadErro
 
 
 def _read_bytes(path: str, compressed: bool) -> bytes:
+    """The file's bytes, decompressed; TooLarge as soon as they pass the limit (a gzip bomb stops there)."""
     if compressed:
         with gzip.open(path, "rb") as stream:
-            return stream.read()
+            return read_at_most(stream, "decompressed input")
     with open(path, "rb") as stream:
-        return stream.read()
+        return read_at_most(stream)
 
 
 def _guard(results: Iterator[Document | ReadError], source: str) -> Iterator[Document | ReadError]:

@@ -30,6 +30,19 @@ _WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp850", "
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# What windows-1252 text holds beyond ASCII: Western letters and the typographer's punctuation.
+_WESTERN_CHARS = re.compile(
+    "[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192‘’‚“”„–—…•€™«»°·©®±×÷¡¿ºª§¶\u00a0]"
+)
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]{3,}")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+# Korean writes in Hangul: a "Korean" reading where this share of the syllables are Han characters is
+# Chinese bytes (GB18030) read with the wrong table.
+HAN_IN_KOREAN = 0.2
+
+
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can identify."""
 
@@ -48,10 +61,34 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+def _western(data: bytes) -> bool:
+    """Text that is windows-1252 by its shape: every byte defined there, and every non-ASCII character a
+    Western letter or typographic mark, alone or in pairs inside words ("São", "naïve", "Größe"), not the
+    runs that multi-byte Asian text makes when read byte by byte. Statistical detection misreads such short
+    texts as Central European or Baltic; browsers read unlabelled Western pages as windows-1252."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    beyond = [ch for ch in text if ord(ch) > 127]
+    return bool(beyond) and all(_WESTERN_CHARS.match(ch) for ch in beyond) and not _NON_ASCII_RUN.search(text)
+
+
 def _detect(data: bytes) -> str:
+    if _western(data):
+        return "cp1252"
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("binary content or unknown text encoding")
+    if best.encoding in {"cp949", "euc_kr", "johab"}:
+        syllables = str(best)
+        hangul, han = len(_HANGUL.findall(syllables)), len(_HAN.findall(syllables))
+        if han > HAN_IN_KOREAN * (hangul + han):
+            try:
+                data.decode("gb18030")
+                return "gb18030"
+            except UnicodeDecodeError:
+                pass
     if best.encoding in _WESTERN and best.encoding != "cp1252":
         try:
             if data.decode("cp1252") == str(best):
@@ -90,7 +127,8 @@ def _looks_binary(text: str) -> bool:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, one newline convention, no stray control characters."""
+    """NFC, one newline convention, no stray control characters, no lone surrogates (from JSON escapes)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROLS.sub("", text)
+    text = _SURROGATES.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)

@@ -8,18 +8,23 @@ the stream goes on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from typing import BinaryIO
 
+from newsweave.limits import TooLarge, max_bytes
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import normalize_text
 
 METADATA_FIELDS = ("title", "url", "outlet", "author", "published")
 
 
-def iter_jsonl(lines: Iterable[bytes], source: str, default_id: str) -> Iterator[Document | ReadError]:
-    """Parse JSONL byte lines; ``default_id`` + line number names lines without an "id"."""
-    for number, raw in enumerate(lines, start=1):
+def iter_jsonl(stream: BinaryIO, source: str, default_id: str) -> Iterator[Document | ReadError]:
+    """Parse JSONL from a binary stream; ``default_id`` + line number names lines without an "id"."""
+    for number, raw in enumerate(_bounded_lines(stream), start=1):
         where = f"{source}:{number}"
+        if raw is None:
+            yield ReadError(where, str(TooLarge("line")))
+            continue
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():
@@ -28,6 +33,9 @@ def iter_jsonl(lines: Iterable[bytes], source: str, default_id: str) -> Iterator
             obj = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield ReadError(where, f"invalid JSON line: {exc}")
+            continue
+        except RecursionError:
+            yield ReadError(where, "invalid JSON line: nested too deeply")
             continue
         doc = _document(obj, where, f"{default_id}:{number}")
         yield doc
@@ -56,3 +64,15 @@ def _document(obj: object, where: str, default_id: str) -> Document | ReadError:
         encoding="utf-8",
         fields=fields,
     )
+
+
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The stream's lines; None for a line longer than the limit, which is skipped without being held."""
+    limit = max_bytes()
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(limit + 1)) and not rest.endswith(b"\n"):
+            pass  # the rest of the over-long line
+        yield None

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
+from newsweave.limits import TooLarge, read_at_most
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import DecodeError, decode_bytes, normalize_text
 
@@ -77,13 +78,17 @@ def _gzip_member_ok(handle: BinaryIO, offset: int) -> bool:
         return False
 
 
-def _document(record, path: str, iterator: ArchiveIterator) -> Document | None:
+def _document(record, path: str, iterator: ArchiveIterator) -> Document | ReadError | None:
     if record.rec_type != "response":
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
     if "html" not in content_type.lower():
         return None
-    data = record.content_stream().read()  # before asking for the offset, which consumes the record
+    try:
+        data = read_at_most(record.content_stream(), "record")  # before the offset, which consumes the record
+    except TooLarge as exc:
+        record.content_stream().read()  # skip the rest of the record, a chunk at a time
+        return ReadError(f"{path}@{iterator.get_record_offset()}", str(exc))
     offset = iterator.get_record_offset()  # absolute in the file
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}@{offset}"
     try:
