@@ -9,6 +9,8 @@ ends with one line on stderr; ``--debug`` adds the traceback.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sqlite3
 import sys
@@ -31,6 +33,7 @@ from newsweave.brief import build_brief, story_groups, story_id, story_title
 from newsweave.engine import ENGINES, Engine, engine_for
 from newsweave.ingest import BATCH, IngestSummary
 from newsweave.ingest import ingest as run_ingest
+from newsweave.limits import MAX_BYTES_VARIABLE, MAX_SECONDS_VARIABLE
 from newsweave.model import ReadError
 from newsweave.pipeline import Extraction
 from newsweave.pipeline import extract as run_extract
@@ -62,7 +65,21 @@ Inputs = Annotated[
         show_default=False,
     ),
 ]
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
+
+def _writable(output: Path | None) -> Path | None:
+    """Refuse an output path that cannot be written before any work is done (exit code 4)."""
+    if output is not None:
+        if output.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(output))
+        if not output.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, "no such folder", str(output.parent))
+    return output
+
+
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.", callback=_writable)
+]
 EngineOption = Annotated[
     str, typer.Option("--engine", help="Where per-document work runs: local (process pool) or dask.")
 ]
@@ -113,9 +130,19 @@ def main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Largest input (or JSONL line, WARC record) read, decompressed."),
+    ] = None,
+    max_seconds: Annotated[
+        float | None, typer.Option("--max-seconds", min=0, help="Longest time cleaning one document (0: no limit).")
+    ] = None,
 ) -> None:
     """newsweave: who said what, what is corroborated, where outlets disagree — cited, offline."""
     _settings["debug"] = debug
+    for variable, value in ((MAX_BYTES_VARIABLE, max_bytes), (MAX_SECONDS_VARIABLE, max_seconds)):
+        if value is not None:
+            os.environ[variable] = str(value)  # the environment reaches the engine's workers too
 
 
 _settings = {"debug": False}

@@ -55,12 +55,11 @@ def ingest(
     engine = engine or LocalEngine(workers=1)
     summary = IngestSummary()
     pending: list[tuple[Document, str]] = []
-    seen: set[str] = set()
     for item in read_inputs(inputs):
         if isinstance(item, ReadError):
             _failed(store, summary, item)
         else:
-            _one(item, store, summary, pending, seen)
+            _one(item, store, summary, pending)
             if len(pending) >= batch:
                 _flush(store, summary, pending, engine)
         if on_document is not None:
@@ -80,12 +79,14 @@ def regroup(store: Store) -> None:
         store.set_stories({article: number for group, number in zip(groups, numbers, strict=True) for article in group})
 
 
-def _one(doc: Document, store: Store, summary: IngestSummary, pending: list, seen: set[str]) -> None:
+def _one(doc: Document, store: Store, summary: IngestSummary, pending: list) -> None:
+    """Queue a document for cleaning unless the store has it. Two copies within one batch are both
+    cleaned: the second is found stored when the batch is written, and a copy of a bad input is reported
+    as bad, not as already stored."""
     digest = content_hash(doc)
-    if digest in seen or store.has(digest):
+    if store.has(digest):
         summary.duplicates += 1
         return
-    seen.add(digest)
     pending.append((doc, digest))
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsweave.limits import TooLarge, read_at_most
+from newsweave.limits import TooLarge, max_bytes, read_at_most
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import DecodeError, decode_bytes, normalize_text
 from newsweave.read.feed import iter_feed
@@ -160,7 +160,8 @@ def _read_one(path: str, stdin: BinaryIO | None) -> Iterator[Document | ReadErro
         return
     doc_id, ext, compressed = split_name(path)
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
             yield ReadError(path, "not a regular file (a FIFO, device or socket)")
             return
         with open(path, "rb") as handle:
@@ -174,6 +175,8 @@ def _read_one(path: str, stdin: BinaryIO | None) -> Iterator[Document | ReadErro
             with opener(path, "rb") as stream:
                 yield from _guard(iter_jsonl(stream, path, doc_id), path)
             return
+        if not compressed and status.st_size > max_bytes():
+            raise TooLarge()  # refused unread
         data = _read_bytes(path, compressed)
     except (OSError, EOFError, zlib.error, TooLarge) as exc:
         yield ReadError(path, _describe(exc))

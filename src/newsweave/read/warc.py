@@ -3,7 +3,9 @@
 The record's target URI is the article id and url; its capture date is
 kept as a fallback publication date, used only when the page declares
 none. A damaged record (a corrupt gzip member, a truncated record) is
-reported with its byte offset, and reading resumes at the next record.
+reported with its byte offset, and reading resumes at the next record. A
+record shorter than its Content-Length (a cut file, or a wrong length that
+swallows the records after it) is reported too, never stored truncated.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from newsweave.read.encoding import DecodeError, decode_bytes, normalize_text
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _WARC_RECORD = b"WARC/1."
 _SCAN = 1 << 20
+
+
+class DamagedRecord(ValueError):
+    """A record whose body does not match its header (cut short, or a wrong Content-Length)."""
 
 
 def iter_warc(path: str) -> Iterator[Document | ReadError]:
@@ -89,6 +95,9 @@ def _document(record, path: str, iterator: ArchiveIterator) -> Document | ReadEr
     except TooLarge as exc:
         record.content_stream().read()  # skip the rest of the record, a chunk at a time
         return ReadError(f"{path}@{iterator.get_record_offset()}", str(exc))
+    missing = getattr(record.raw_stream, "limit", 0)  # what the file lacks of the declared Content-Length
+    if missing:
+        raise DamagedRecord(f"record cut short, {missing} bytes missing of its Content-Length")
     offset = iterator.get_record_offset()  # absolute in the file
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}@{offset}"
     try:
