@@ -107,8 +107,9 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            with self.transaction():  # one process migrates; the others wait and find it done
-                self._migrate()
+            if self.version < len(MIGRATIONS):  # a reader of an up-to-date store takes no write lock
+                with self.transaction():  # one process migrates; the others wait, then find it done
+                    self._migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
 
