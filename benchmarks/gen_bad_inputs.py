@@ -137,9 +137,10 @@ def generate(folder: Path, bad: int, good: int = 20, seed: int = 0) -> dict:
     for number in range(bad):
         name, content, outcome = bad_input(rng, number)
         path = inputs / name
+        if content is None and big_done:  # one 100 MB file is enough to show it is refused unread
+            name, content = f"tags-only-{number}.html", b"<div>" * rng.randint(1, 3000) + b"<img src=x>"
+            path = inputs / name
         if content is None:
-            if big_done:
-                continue  # one 100 MB file is enough to show it is refused unread
             with open(path, "wb") as handle:
                 handle.truncate(100 * 1024 * 1024)
             big_done = True

@@ -251,3 +251,34 @@ def test_a_sample_of_generated_bad_inputs(tmp_path: Path) -> None:
     assert brief.returncode == 1 and len(json.loads(brief.stdout)["errors"]) == len(expected["errors"])
     ingested = newsweave("ingest", str(tmp_path / "inputs"), "--db", str(tmp_path / "s.db"), env=limit)
     assert ingested.returncode == 1 and f"failed {len(expected['errors'])}" in ingested.stdout.decode()
+
+
+def test_kill_9_during_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:
+    generator = _generator()
+    rng = random.Random(2)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(150):
+        (folder / f"k{number:03d}.txt").write_text(generator.good_article(rng, number)[1], encoding="utf-8")
+    db = tmp_path / "k.db"
+    command = [sys.executable, "-m", "newsweave", "ingest", str(folder), "--batch", "5", "--db", str(db)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline and _stored(db) < 20:
+        time.sleep(0.05)
+    process.kill()  # SIGKILL, half-way through the ingest
+    process.wait()
+    store = sqlite3.connect(db)
+    assert store.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    stored = store.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 20 <= stored < 150 and stored % 5 == 0  # whole batches only
+    assert newsweave("ingest", str(folder), "--db", str(db)).returncode == 0
+    assert sqlite3.connect(db).execute("SELECT count(*), count(story) FROM articles").fetchone() == (150, 150)
+
+
+def _stored(db: Path) -> int:
+    """Articles committed so far (0 before the store has its tables)."""
+    try:
+        return sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from newsweave.ingest import ingest
 from newsweave.store import MIGRATIONS, Store
@@ -103,3 +104,17 @@ def test_report_from_the_store_matches_the_contract(tmp_path: Path) -> None:
     )
     assert cli("report", "--db", str(db), "--length", "11").returncode == 2  # 5 to 10 lines
     assert cli("report", "--db", str(tmp_path / "missing.db")).returncode == 2
+
+
+def test_a_failed_transaction_is_rolled_back_and_the_store_stays_usable(tmp_path: Path) -> None:
+    from newsweave.model import Article
+
+    with Store(tmp_path / "t.db") as store:
+        article = Article(id="a", source="a.txt", text="The council voted on the harbour plan on Tuesday.")
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add(article, "digest-a")
+            raise RuntimeError("a failure half-way through a batch")
+        assert store.count() == 0
+        with store.transaction():
+            store.add(article, "digest-a")
+        assert store.count() == 1
