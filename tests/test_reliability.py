@@ -282,3 +282,25 @@ def _stored(db: Path) -> int:
         return sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_the_manual_install_brings_what_trafilatura_needs() -> None:
+    from importlib.metadata import requires
+
+    declared = {r.split("==")[0].split(";")[0].strip().lower().replace("-", "_") for r in requires("newsweave") or []}
+    assert "lxml_html_clean" in declared  # trafilatura's jusText imports it; a bare venv's pip does not bring it
+
+
+def test_a_folder_that_cannot_be_read_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
+    walk = os.walk
+
+    def walk_with_a_locked_folder(top: str | Path, onerror: Any = None, **kwargs: Any) -> Any:
+        # permissions do not stop root, so the locked folder is what os.walk reports for one
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        return walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(os, "walk", walk_with_a_locked_folder)
+    results = read(tmp_path)
+    assert [type(r).__name__ for r in results] == ["ReadError", "Document"]
+    assert results[0].source.endswith("locked") and "cannot read this folder: permission denied" in results[0].error
