@@ -37,7 +37,7 @@ from newsweave.align import align_story
 from newsweave.align.neighbours import EXACT_LIMIT
 from newsweave.align.statements import statement_units, statements
 from newsweave.analyze.embed import encode_distinct, load_model
-from newsweave.brief import story_quotes, story_speakers
+from newsweave.contract import story_quotes, story_speakers
 from newsweave.model import Claim, Support
 from newsweave.pipeline import extract
 

@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsweave.brief import build_brief
+from newsweave.contract import build_brief
 from newsweave.pipeline import extract
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries-dev"

@@ -33,7 +33,7 @@ from scipy.sparse.csgraph import connected_components
 
 from newsweave.align import claims as claim_model
 from newsweave.analyze.embed import encode_distinct
-from newsweave.brief import build_brief
+from newsweave.contract import build_brief
 from newsweave.pipeline import extract
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "real-stories-dev"

@@ -39,7 +39,7 @@ from pathlib import Path
 from types import ModuleType
 
 from newsweave.align.statements import day_form
-from newsweave.brief import build_brief
+from newsweave.contract import build_brief
 from newsweave.pipeline import extract
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries-dev"

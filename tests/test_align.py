@@ -12,7 +12,7 @@ from newsweave.align import align_story
 from newsweave.align import neighbours as nn
 from newsweave.align.sources import source_keys
 from newsweave.align.statements import Statement, dates_disagree, numbers_disagree, statements
-from newsweave.brief import build_story, story_quotes, story_speakers
+from newsweave.contract import build_story, story_quotes, story_speakers
 from newsweave.model import Article, Claim, Support
 from newsweave.pipeline import extract
 from newsweave.summarize import claim_line
@@ -317,7 +317,7 @@ def test_every_statement_is_in_exactly_one_claim(story: dict, articles: list[Art
 def test_the_report_matrix_marks_an_outlet_known_only_by_its_agency_credit(articles: list[Article]) -> None:
     from dataclasses import replace
 
-    from newsweave.render.html import _story_view
+    from newsweave.renderers.html import _story_view
 
     credited = [replace(a, outlet=None, agency="Dispatches") if a.id == "herald" else a for a in articles]
     story = build_story(credited)
@@ -349,8 +349,8 @@ def test_a_toll_that_rises_on_later_days_is_an_update_not_a_conflict(tmp_path: P
         update["kind"] == "update" and "2025-03-01" in update["description"] and "2025-03-02" in update["description"]
     )
     assert [e["article"] for e in update["evidence"]] == ["gazette", "herald"]  # earlier first
-    from newsweave.render.html import brief_to_html
-    from newsweave.render.markdown import brief_to_markdown
+    from newsweave.renderers.html import brief_to_html
+    from newsweave.renderers.markdown import brief_to_markdown
 
     brief = {"schema": "newsweave/1", "stories": [story], "errors": []}
     assert "## Updated figures" in brief_to_markdown(brief) and "<h2>Updated figures</h2>" in brief_to_html(brief)

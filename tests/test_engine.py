@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from dask.distributed import LocalCluster
 
-from newsweave.brief import build_brief
 from newsweave.engine import POOL_FROM, LocalEngine, make_engine
 from newsweave.pipeline import extract
-from newsweave.render.json import to_json
+from newsweave.renderers.json import to_json
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "harbor-fire"
 
@@ -36,8 +35,8 @@ def test_process_pool_matches_in_process(tmp_path: Path) -> None:
     serial = extract([str(path)], engine=LocalEngine(workers=1))
     with LocalEngine(workers=2) as pool:
         parallel = extract([str(path)], engine=pool)
-    assert to_json(build_brief(serial.articles, serial.errors)) == to_json(
-        build_brief(parallel.articles, parallel.errors)
+    assert to_json([a.to_dict(sentences=True) for a in serial.articles]) == to_json(
+        [a.to_dict(sentences=True) for a in parallel.articles]
     )
     assert len(parallel.articles) == POOL_FROM + 6 and len(parallel.errors) == 1
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.brief import build_brief
+from newsweave.contract import build_brief
 from newsweave.pipeline import extract
-from newsweave.render.html import brief_to_html
-from newsweave.render.terminal import brief_to_terminal
+from newsweave.renderers.html import brief_to_html
+from newsweave.renderers.terminal import brief_to_terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "harbor-fire"

@@ -40,7 +40,7 @@ def test_a_line_is_corroborated_only_by_sentences_that_state_it() -> None:
 
 def test_timeline_dates_from_the_writers_words_in_text_order() -> None:
     from newsweave.analyze import analyze
-    from newsweave.brief import build_brief
+    from newsweave.contract import build_brief
 
     text = (
         "Trump named Governor Mike Pence his running mate on Monday, after their Saturday meeting in Indiana. "

@@ -10,6 +10,7 @@ ends with one line on stderr; ``--debug`` adds the traceback.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import sqlite3
@@ -27,24 +28,22 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from newsweave import __version__
-from newsweave.analyze import analyze
 from newsweave.analyze.nlp import ModelMissing
-from newsweave.brief import build_brief, story_groups, story_id, story_title
+from newsweave.api import Store, UnknownStory, render
+from newsweave.api import brief as make_brief
+from newsweave.contract import story_groups, story_id, story_title
 from newsweave.engine import ENGINES, Engine, engine_for
+from newsweave.errors import logger
 from newsweave.ingest import BATCH, IngestSummary
-from newsweave.ingest import ingest as run_ingest
 from newsweave.limits import MAX_BYTES_VARIABLE, MAX_SECONDS_VARIABLE
 from newsweave.model import ReadError
 from newsweave.pipeline import Extraction
 from newsweave.pipeline import extract as run_extract
 from newsweave.read import expand_inputs
-from newsweave.render.html import brief_to_html
-from newsweave.render.json import to_json, to_jsonl
-from newsweave.render.markdown import brief_to_markdown
-from newsweave.render.terminal import brief_to_terminal
-from newsweave.render.text import articles_to_text
+from newsweave.renderers.json import to_json, to_jsonl
+from newsweave.renderers.text import articles_to_text
 from newsweave.store import DEFAULT_PATH as DEFAULT_DB
-from newsweave.store import Store, StoreError
+from newsweave.store import StoreError
 from newsweave.summarize import LENGTH, LENGTHS
 
 EXIT_ENVIRONMENT = 4
@@ -109,13 +108,7 @@ LengthOption = Annotated[
 
 def _render_brief(data: dict, fmt: BriefFormat, output: Path | None) -> str:
     """The brief in the chosen format; the terminal view has colours only when it goes to a terminal."""
-    if fmt is BriefFormat.json:
-        return to_json(data)
-    if fmt is BriefFormat.html:
-        return brief_to_html(data)
-    if fmt is BriefFormat.text:
-        return brief_to_terminal(data, color=output is None and sys.stdout.isatty())
-    return brief_to_markdown(data)
+    return render(data, fmt.value, color=output is None and sys.stdout.isatty())
 
 
 def _version(value: bool) -> None:
@@ -129,7 +122,8 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an error.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress and each failed input.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Log everything, with the traceback of each error.")] = False,
     max_bytes: Annotated[
         int | None,
         typer.Option("--max-bytes", min=1, help="Largest input (or JSONL line, WARC record) read, decompressed."),
@@ -140,6 +134,9 @@ def main(
 ) -> None:
     """newsweave: who said what, what is corroborated, where outlets disagree — cited, offline."""
     _settings["debug"] = debug
+    if verbose or debug:
+        logging.basicConfig(format="newsweave: %(levelname)s: %(message)s", stream=sys.stderr)
+        logger.setLevel(logging.DEBUG if debug else logging.INFO)
     for variable, value in ((MAX_BYTES_VARIABLE, max_bytes), (MAX_SECONDS_VARIABLE, max_seconds)):
         if value is not None:
             os.environ[variable] = str(value)  # the environment reaches the engine's workers too
@@ -222,10 +219,9 @@ def brief(
 
       newsweave brief 'crawl/**/*.html.gz' --format text
     """
-    result = _analysed(inputs, engine, scheduler)
-    with _models():
-        data = build_brief(result.articles, result.errors, length=length)
-    _emit(_render_brief(data, fmt, output), output, result.errors)
+    with _models(), _engine(engine, scheduler) as runner:
+        data = make_brief(inputs, length=length, engine=runner)
+    _emit(_render_brief(data, fmt, output), output, [ReadError(**e) for e in data["errors"]])
 
 
 class QuotesFormat(StrEnum):
@@ -325,7 +321,7 @@ def _ingest_with_progress(inputs: list[str], db: Path, batch: int, engine: str, 
             rate = f"{handled / max(time.perf_counter() - started, 1e-9):.1f}"
             progress.update(task, completed=len(done_files), rate=rate, description=summary.line())
 
-        return run_ingest(inputs, store, batch=batch, on_document=update, engine=runner)
+        return store.ingest(inputs, batch=batch, on_document=update, engine=runner)
 
 
 @app.command()
@@ -347,19 +343,12 @@ def report(
       newsweave report --db news.db --story story-3
     """
     _require(db)
-    with Store(db) as store:
-        listed = store.stories()
-        if story is not None:
-            listed = [s for s in listed if s["id"] == story]
-            if not listed:
-                typer.echo(f"newsweave: error: {db}: no story {story!r} (see `newsweave stories --db {db}`)", err=True)
-                raise typer.Exit(2)
-        by_id = {a.id: a for a in store.articles([i for s in listed for i in s["articles"]])}  # type: ignore[union-attr]
-    groups = [(str(s["id"]), [by_id[i] for i in s["articles"]]) for s in listed]  # type: ignore[union-attr]
-    articles = [a for _, group in groups for a in group]
-    with _models():
-        analyze(articles)
-        data = build_brief(articles, [], stories=groups, length=length)
+    with Store(db) as store, _models():
+        try:
+            data = store.report(story, length=length)
+        except UnknownStory as exc:
+            typer.echo(f"newsweave: error: {exc.args[0]} (see `newsweave stories --db {db}`)", err=True)
+            raise typer.Exit(2) from exc
     _emit(_render_brief(data, fmt, output), output, [])
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from newsweave.clean import Draft, clean_document, finish
 from newsweave.engine import Engine, LocalEngine
+from newsweave.errors import logger
 from newsweave.group.near_duplicates import signature
 from newsweave.group.stories import carry_numbers, cluster
 from newsweave.model import Document, ReadError
@@ -101,6 +102,7 @@ def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Document, s
             drafts.append((result, digest))
     articles = finish([d for d, _ in drafts])
     signatures = engine.map(signature, [a.text for a in articles])
+    logger.info("storing a batch of %d article(s)", len(articles))
     with store.transaction():
         for article, (_, digest), sig in zip(articles, drafts, signatures, strict=True):
             if store.has(digest):  # stored by another ingest since this batch was read
@@ -113,6 +115,7 @@ def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Document, s
 
 
 def _failed(store: Store, summary: IngestSummary, error: ReadError) -> None:
+    logger.info("%s: %s", error.source, error.error)
     summary.errors.append(error)
     with store.transaction():
         store.fail(error.source, error.error)

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 
+from newsweave.errors import InputError
+
 # 50 MB: ten times the largest news page we have seen, far below what would exhaust a laptop's memory.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # 120 s: a 1 MB article is cleaned and analysed in under 30 s on one core; four times that is a runaway.
@@ -22,14 +24,14 @@ MAX_BYTES_VARIABLE = "NEWSWEAVE_MAX_BYTES"
 MAX_SECONDS_VARIABLE = "NEWSWEAVE_MAX_SECONDS"
 
 
-class TooLarge(ValueError):
+class TooLarge(InputError):
     """An input (or one record of it) is larger than ``max_bytes()``."""
 
     def __init__(self, what: str = "input") -> None:
         super().__init__(f"{what} larger than {describe_bytes(max_bytes())} (raise the limit with --max-bytes)")
 
 
-class TooSlow(TimeoutError):
+class TooSlow(InputError, TimeoutError):
     """One document took longer than ``max_seconds()`` to process."""
 
 

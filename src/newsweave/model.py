@@ -133,6 +133,7 @@ class Article:
     quantities: list[Any] = field(default_factory=list)  # analyze.quantities.Quantity
     dates: list[Any] = field(default_factory=list)  # analyze.dates.TimeExpression
     stances: list[Any] = field(default_factory=list)  # analyze.stance.Stance, one per sentence
+    analysed: bool = False  # analyze() has filled entities, quotes, quantities, dates and stances
 
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]

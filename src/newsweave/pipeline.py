@@ -14,6 +14,7 @@ from newsweave.analyze import analyze
 from newsweave.analyze.sentences import split_sentences
 from newsweave.clean import Draft, clean_document, finish
 from newsweave.engine import Engine, LocalEngine, batched
+from newsweave.errors import logger
 from newsweave.group.near_duplicates import find_copies
 from newsweave.model import Article, Document, ReadError
 from newsweave.read import read_inputs
@@ -47,10 +48,13 @@ def extract(
     for item in items:  # errors stay in input order, whichever stage found them
         result = item if isinstance(item, ReadError) else next(cleaned)
         (errors if isinstance(result, ReadError) else drafts).append(result)  # type: ignore[arg-type]
+    for error in errors:
+        logger.info("%s: %s", error.source, error.error)
     articles = finish(drafts)
     copies = find_copies((a.id, a.text) for a in articles)
     for article in articles:
         article.duplicate_of = copies.get(article.id)
+    logger.info("read %d article(s), %d input(s) failed", len(articles), len(errors))
     if analysis:
         articles = [a for batch in engine.map(analyse_batch, batched(articles, ANALYSIS_BATCH)) for a in batch]
     else:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.errors import EnvironmentProblem
 from newsweave.group.near_duplicates import THRESHOLD, band_keys, signature, similarity
 from newsweave.group.story_features import StoryInput
 from newsweave.model import Article, Document, Removed
@@ -67,9 +68,10 @@ MIGRATIONS = [
 # How long a writer waits for another process's transaction before giving up: ingests of one store queue
 # behind each other rather than fail with "database is locked".
 BUSY_TIMEOUT_SECONDS = 600.0
+LOOKUP_CHUNK = 500  # ids per "IN (...)" query: under SQLite's bound-parameter limit on every build
 
 
-class StoreError(Exception):
+class StoreError(EnvironmentProblem):
     """The store cannot be opened or written (not a database, a folder, read-only, disk full)."""
 
 
@@ -273,15 +275,21 @@ class Store:
         ]
 
     def articles(self, ids: list[str] | None = None) -> Iterator[Article]:
-        """Stored articles in ingest order (all, or those with the given ids)."""
-        rows = self.db.execute(
+        """Stored articles in ingest order (all, or those with the given ids, looked up by the doc_id index)."""
+        query = (
             "SELECT a.doc_id, a.source, a.text, a.title, a.outlet, a.author, a.published, a.dateline, a.agency, a.url,"
-            " a.removed, o.doc_id FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of ORDER BY a.id"
+            " a.removed, o.doc_id, a.id FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of"
         )
-        wanted = set(ids) if ids is not None else None
+        if ids is None:
+            rows = self.db.execute(query + " ORDER BY a.id").fetchall()
+        else:
+            wanted = sorted(set(ids))
+            rows = []
+            for start in range(0, len(wanted), LOOKUP_CHUNK):
+                chunk = wanted[start : start + LOOKUP_CHUNK]
+                rows += self.db.execute(query + f" WHERE a.doc_id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
+            rows.sort(key=lambda row: row[12])
         for row in rows:
-            if wanted is not None and row[0] not in wanted:
-                continue
             yield Article(
                 id=row[0],
                 source=row[1],

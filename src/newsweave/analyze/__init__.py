@@ -57,3 +57,4 @@ class _ArticleAnalysis:
         a.quantities = self.quantities
         a.dates = find_dates(a.text, a.published)
         a.stances = sentence_stances(a.text, a.sentences, a.quotes)
+        a.analysed = True

@@ -35,6 +35,7 @@ from newsweave.clean.metadata import (
     strip_org_words,
     trailing_credit,
 )
+from newsweave.errors import logger
 from newsweave.limits import TooSlow, time_limit
 from newsweave.model import Article, Document, ReadError, Removed
 
@@ -101,6 +102,7 @@ def clean_document(doc: Document) -> Draft | ReadError:
     except TooSlow as exc:
         return ReadError(doc.source, str(exc))
     except Exception as exc:
+        logger.debug("cleaning %s failed", doc.source, exc_info=True)  # the traceback, for --debug
         return ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}")
 
 

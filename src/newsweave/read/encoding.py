@@ -14,6 +14,8 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from newsweave.errors import InputError
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -43,7 +45,7 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 HAN_IN_KOREAN = 0.2
 
 
-class DecodeError(ValueError):
+class DecodeError(InputError):
     """The bytes are not text in any encoding we can identify."""
 
 

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
+from newsweave.errors import InputError, logger
 from newsweave.limits import TooLarge, read_at_most
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import DecodeError, decode_bytes, normalize_text
@@ -25,7 +26,7 @@ _WARC_RECORD = b"WARC/1."
 _SCAN = 1 << 20
 
 
-class DamagedRecord(ValueError):
+class DamagedRecord(InputError):
     """A record whose body does not match its header (cut short, or a wrong Content-Length)."""
 
 
@@ -43,6 +44,7 @@ def iter_warc(path: str) -> Iterator[Document | ReadError]:
                     if doc is not None:
                         yield doc
             except Exception as exc:  # warcio raises several kinds for damaged input
+                logger.debug("damaged record in %s", path, exc_info=True)
                 failed_at = max(position, iterator.offset or 0)
                 detail = "".join(ch if ch.isprintable() else "?" for ch in str(exc))[:100]
                 yield ReadError(f"{path}@{failed_at}", f"damaged WARC record ({type(exc).__name__}: {detail})")

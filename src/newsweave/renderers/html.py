@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from newsweave.clean.lines import REASONS
-from newsweave.render import citation_numbers, outlet_label, sentence_text
+from newsweave.renderers import citation_numbers, outlet_label, sentence_text
 
 MATRIX_ROWS = 40  # claims shown in the matrix: the best corroborated first
 STANCE_MARK = {"asserted": "●", "attributed": "◆", "hedged": "◐", "denied": "✕"}
@@ -28,7 +28,7 @@ STANCE_MARK = {"asserted": "●", "attributed": "◆", "hedged": "◐", "denied"
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("newsweave", "render/templates"),
+        loader=PackageLoader("newsweave", "renderers/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

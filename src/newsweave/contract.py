@@ -16,6 +16,7 @@ from newsweave.align import align_story
 from newsweave.align.statements import statements
 from newsweave.analyze.embed import encode_distinct
 from newsweave.analyze.entities import merge_story
+from newsweave.errors import NotAnalysed
 from newsweave.group.stories import cluster
 from newsweave.group.story_features import story_input
 from newsweave.model import Article, ReadError
@@ -85,7 +86,15 @@ def build_brief(
     stories: list[tuple[str, list[Article]]] | None = None,
     length: int = LENGTH,
 ) -> dict[str, Any]:
-    """The contract: one story per cluster of the run's articles (or the given labelled stories), then errors."""
+    """The contract: one story per cluster of the run's articles (or the given labelled stories), then errors.
+
+    Raises NotAnalysed for articles that were only extracted: without their analysis every sentence would
+    look asserted and no one quoted."""
+    if missing := [a.id for a in articles if not a.analysed]:
+        raise NotAnalysed(
+            f"{len(missing)} article(s) not analysed ({', '.join(missing[:3])}): use newsweave.brief(inputs), "
+            "or extract(..., analysis=True) or analyze(articles) before build_brief"
+        )
     if stories is None:
         stories = [(story_id(group), group) for group in story_groups(articles)]
     encode_distinct([s.text for _, group in stories for s in statements(group, {})])  # one large batch for all stories

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsweave.clean.lines import REASONS
-from newsweave.render import citation_numbers, outlet_label, sentence_text
+from newsweave.renderers import citation_numbers, outlet_label, sentence_text
 
 _META = ("outlet", "author", "published", "dateline", "agency", "duplicate_of", "url")
 

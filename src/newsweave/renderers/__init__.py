@@ -1,4 +1,4 @@
-"""Renderers: the brief (a plain dict, see brief.py) as JSON, Markdown, HTML or a terminal view."""
+"""Renderers: the brief (a plain dict, see contract.py) as JSON, Markdown, HTML or a terminal view."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsweave.render import citation_numbers, outlet_label, sentence_text
+from newsweave.renderers import citation_numbers, outlet_label, sentence_text
 
 WIDTH = 110  # when not on a terminal
 LABEL_STYLE = {"corroborated": "green", "single source": "yellow", "conflict": "red"}
