@@ -33,17 +33,27 @@ endif
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/lint-imports
 
 test: apt lint
 	$(BIN)/pytest -q
 
+# Every benchmark the README and docs/benchmarks.md report (the real-data ones read ../shared).
 bench: $(VENV)/.installed-test
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/metadata.py
-	$(BIN)/python benchmarks/quotes.py
-	$(BIN)/python benchmarks/analyze_speed.py
 	$(BIN)/python benchmarks/stories.py
+	$(BIN)/python benchmarks/real_stories.py
+	$(BIN)/python benchmarks/quotes.py
+	$(BIN)/python benchmarks/summary.py
+	$(BIN)/python benchmarks/summary.py --n 0
+	$(BIN)/python benchmarks/align.py
+	$(BIN)/python benchmarks/read_conflicts.py
+	$(BIN)/python benchmarks/analyze_speed.py
+	$(BIN)/python benchmarks/align_scale.py
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/gen_bad_inputs.py $$(mktemp -d) --bad 1000 --run
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

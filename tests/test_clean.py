@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsweave.clean import draft, finish
-from newsweave.clean.lines import REASONS, classify_lines
+from newsweave.clean.lines import classify_lines
+from newsweave.lexicon import REASONS
 from newsweave.model import Article, Document
 from newsweave.pipeline import extract
 

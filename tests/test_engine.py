@@ -41,6 +41,8 @@ def test_process_pool_matches_in_process(tmp_path: Path) -> None:
     assert len(parallel.articles) == POOL_FROM + 6 and len(parallel.errors) == 1
 
 
+@pytest.mark.dask
+@pytest.mark.slow
 def test_dask_local_cluster_is_byte_identical_to_local(tmp_path: Path) -> None:
     path = many_articles(tmp_path, n=12)
     inputs = [str(EXAMPLES), str(path)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.clean.metadata import (
+from newsweave.newstext import (
     copyright_owner,
     is_person_name,
     parse_byline,
@@ -179,7 +179,7 @@ def test_an_updated_stamp_is_not_the_publication_date(tmp_path: Path) -> None:
 
 
 def test_outlet_from_the_site_name() -> None:
-    from newsweave.clean.metadata import outlet_from_site
+    from newsweave.newstext import outlet_from_site
 
     assert outlet_from_site("WSVN 7News | Miami News, Weather, Sports | Fort Lauderdale", "Crash", None) == "WSVN 7News"
     assert (

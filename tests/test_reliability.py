@@ -17,11 +17,12 @@ from typing import Any
 
 import pytest
 
+from newsweave.errors import StoreError
 from newsweave.ingest import ingest
 from newsweave.model import Document, ReadError
 from newsweave.read import read_inputs
 from newsweave.read.encoding import decode_bytes
-from newsweave.store import Store, StoreError
+from newsweave.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = "The council met on Tuesday and voted on the harbour plan after a long debate, officials said.\n"
@@ -146,6 +147,7 @@ def test_ingest_reports_what_it_cannot_read_once_and_stores_no_empty_article(tmp
         assert store.search('harbour "plan') == store.search("harbour plan") and store.search("a OR") == []
 
 
+@pytest.mark.slow
 def test_environment_errors_exit_4_with_one_line(tmp_path: Path) -> None:
     example = str(ROOT / "examples" / "harbor-fire")
     (tmp_path / "folder.db").mkdir()
@@ -194,6 +196,7 @@ def _ingest_in_parallel(db: Path, parts: list[list[str]], batch: int) -> list[su
     return [subprocess.CompletedProcess(p.args, p.wait(timeout=600), *p.communicate()) for p in running]
 
 
+@pytest.mark.slow
 def test_concurrent_ingests_never_fail_and_store_each_article_once(tmp_path: Path) -> None:
     generator = _generator()
     rng = random.Random(1)
@@ -215,6 +218,7 @@ def test_concurrent_ingests_never_fail_and_store_each_article_once(tmp_path: Pat
     assert db.execute("SELECT count(*) FROM articles WHERE story IS NULL").fetchone() == (0,)
 
 
+@pytest.mark.slow
 def test_concurrent_ingests_give_the_stories_of_sequential_ones(tmp_path: Path) -> None:
     lines = []
     for name in ("stories-gold.jsonl", "stories-heldout.jsonl"):  # the project's own 50 articles of 17 stories
@@ -238,6 +242,7 @@ def test_concurrent_ingests_give_the_stories_of_sequential_ones(tmp_path: Path) 
     assert stories("c.db") == stories("s.db") and len(stories("s.db")) >= 10
 
 
+@pytest.mark.slow
 def test_a_sample_of_generated_bad_inputs(tmp_path: Path) -> None:
     generator = _generator()
     expected = generator.generate(tmp_path, bad=72, good=6)
@@ -253,6 +258,7 @@ def test_a_sample_of_generated_bad_inputs(tmp_path: Path) -> None:
     assert ingested.returncode == 1 and f"failed {len(expected['errors'])}" in ingested.stdout.decode()
 
 
+@pytest.mark.slow
 def test_kill_9_during_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:
     generator = _generator()
     rng = random.Random(2)

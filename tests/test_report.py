@@ -82,6 +82,7 @@ def page(browser, report: Path) -> Iterator:  # type: ignore[no-untyped-def]
     page.close()
 
 
+@pytest.mark.browser
 def test_a_citation_click_scrolls_to_and_highlights_its_sentence(page, brief: dict) -> None:  # type: ignore[no-untyped-def]
     story = next(s for s in brief["stories"] if len(s["articles"]) == 5)
     cited = story["summary"][-1]["citations"][-1]  # the last line's last citation: far down the page
@@ -103,6 +104,7 @@ def test_a_citation_click_scrolls_to_and_highlights_its_sentence(page, brief: di
     assert page.problems == []
 
 
+@pytest.mark.browser
 def test_the_report_shows_every_section_and_requests_nothing(page) -> None:  # type: ignore[no-untyped-def]
     for heading in ("Summary", "Claims × outlets", "Conflicts", "Who said what", "Outlets", "Timeline", "Articles"):
         assert page.locator("h2", has_text=heading).count() >= 1, heading
@@ -118,6 +120,7 @@ def test_the_report_shows_every_section_and_requests_nothing(page) -> None:  # t
     assert page.problems == []
 
 
+@pytest.mark.browser
 def test_article_text_is_escaped_not_run(page) -> None:  # type: ignore[no-untyped-def]
     assert page.evaluate("window.pwned") is None
     assert page.evaluate("document.scripts.length") == 1  # ours, and nothing from an article

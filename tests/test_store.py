@@ -107,14 +107,15 @@ def test_report_from_the_store_matches_the_contract(tmp_path: Path) -> None:
 
 
 def test_a_failed_transaction_is_rolled_back_and_the_store_stays_usable(tmp_path: Path) -> None:
+    from newsweave.group.near_duplicates import signature
     from newsweave.model import Article
 
     with Store(tmp_path / "t.db") as store:
         article = Article(id="a", source="a.txt", text="The council voted on the harbour plan on Tuesday.")
         with pytest.raises(RuntimeError), store.transaction():
-            store.add(article, "digest-a")
+            store.add(article, "digest-a", signature(article.text), [], None)
             raise RuntimeError("a failure half-way through a batch")
         assert store.count() == 0
         with store.transaction():
-            store.add(article, "digest-a")
+            store.add(article, "digest-a", signature(article.text), [], None)
         assert store.count() == 1

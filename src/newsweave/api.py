@@ -21,19 +21,34 @@ from typing import Any
 
 from newsweave.analyze import analyze
 from newsweave.contract import build_brief
-from newsweave.engine import Engine
+from newsweave.engine import ENGINES, Engine, engine_for
 from newsweave.errors import NewsweaveError
 from newsweave.ingest import BATCH, IngestSummary
 from newsweave.ingest import ingest as ingest_inputs
 from newsweave.pipeline import extract
+from newsweave.read import expand_inputs
 from newsweave.renderers.html import brief_to_html
 from newsweave.renderers.json import to_json
 from newsweave.renderers.markdown import brief_to_markdown
 from newsweave.renderers.terminal import brief_to_terminal
+from newsweave.store import DEFAULT_PATH as DEFAULT_DB
 from newsweave.store import Store as _StoreBase
 from newsweave.summarize import LENGTH
 
 FORMATS = ("md", "json", "html", "text")
+__all__ = [
+    "BATCH",
+    "DEFAULT_DB",
+    "ENGINES",
+    "FORMATS",
+    "IngestSummary",
+    "Store",
+    "UnknownStory",
+    "brief",
+    "engine_for",
+    "input_files",
+    "render",
+]
 
 
 class UnknownStory(NewsweaveError, KeyError):
@@ -47,6 +62,11 @@ def brief(inputs: str | Iterable[str], *, length: int = LENGTH, engine: Engine |
     (newsweave.engine: in this process by default, a process pool or Dask)."""
     result = extract([inputs] if isinstance(inputs, str) else list(inputs), analysis=True, engine=engine)
     return build_brief(result.articles, result.errors, length=length)
+
+
+def input_files(inputs: Iterable[str]) -> list[str]:
+    """The files ``inputs`` name (folders walked, globs expanded), as a run reads them."""
+    return [item for item in expand_inputs(inputs) if isinstance(item, str)]
 
 
 def render(data: dict[str, Any], fmt: str = "md", *, color: bool = False) -> str:

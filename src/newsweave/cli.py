@@ -28,22 +28,27 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from newsweave import __version__
-from newsweave.analyze.nlp import ModelMissing
-from newsweave.api import Store, UnknownStory, render
+from newsweave.api import (
+    BATCH,
+    DEFAULT_DB,
+    ENGINES,
+    IngestSummary,
+    Store,
+    UnknownStory,
+    engine_for,
+    input_files,
+    render,
+)
 from newsweave.api import brief as make_brief
 from newsweave.contract import story_groups, story_id, story_title
-from newsweave.engine import ENGINES, Engine, engine_for
-from newsweave.errors import logger
-from newsweave.ingest import BATCH, IngestSummary
+from newsweave.engine import Engine
+from newsweave.errors import ModelMissing, StoreError, logger
 from newsweave.limits import MAX_BYTES_VARIABLE, MAX_SECONDS_VARIABLE
 from newsweave.model import ReadError
 from newsweave.pipeline import Extraction
 from newsweave.pipeline import extract as run_extract
-from newsweave.read import expand_inputs
 from newsweave.renderers.json import to_json, to_jsonl
 from newsweave.renderers.text import articles_to_text
-from newsweave.store import DEFAULT_PATH as DEFAULT_DB
-from newsweave.store import StoreError
 from newsweave.summarize import LENGTH, LENGTHS
 
 EXIT_ENVIRONMENT = 4
@@ -302,7 +307,7 @@ def ingest(
 
 
 def _ingest_with_progress(inputs: list[str], db: Path, batch: int, engine: str, scheduler: str | None) -> IngestSummary:
-    files = [item for item in expand_inputs(inputs) if isinstance(item, str)]  # for the progress bar's total
+    files = input_files(inputs)  # for the progress bar's total
     console = Console(stderr=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files")]
     columns += [TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), TimeRemainingColumn()]

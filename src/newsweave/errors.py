@@ -28,3 +28,11 @@ class EnvironmentProblem(NewsweaveError):
 
 class NotAnalysed(NewsweaveError, ValueError):
     """A brief was asked of articles that were only extracted: their stances, quotes and dates are missing."""
+
+
+class ModelMissing(EnvironmentProblem, RuntimeError):
+    """A model package (spaCy's, the embedding model's) is not installed; newsweave never downloads one."""
+
+
+class StoreError(EnvironmentProblem):
+    """The store cannot be opened or written (not a database, a folder, read-only, disk full)."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from newsweave.clean import Draft, clean_document, finish
 from newsweave.engine import Engine, LocalEngine
 from newsweave.errors import logger
-from newsweave.group.near_duplicates import signature
+from newsweave.group.near_duplicates import band_keys, original_in, signature
 from newsweave.group.stories import carry_numbers, cluster
 from newsweave.model import Document, ReadError
 from newsweave.read import read_inputs
@@ -108,7 +108,8 @@ def _flush(store: Store, summary: IngestSummary, pending: list[tuple[Document, s
             if store.has(digest):  # stored by another ingest since this batch was read
                 summary.duplicates += 1
                 continue
-            store.add(article, digest, sig)
+            keys = band_keys(sig)
+            store.add(article, digest, sig, keys, original_in(sig, store.band_matches(keys)))
             summary.added += 1
             summary.near_duplicates += article.duplicate_of is not None
     pending.clear()

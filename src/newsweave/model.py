@@ -222,3 +222,15 @@ class Conflict:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "description": self.description, "claims": self.claims,
                 "evidence": [e.to_dict() for e in self.evidence]}  # fmt: skip
+
+
+@dataclass(slots=True)
+class StoryInput:
+    """One article as grouping sees it."""
+
+    id: str
+    title: str | None
+    text: str
+    published: str | None = None
+    url: str | None = None
+    duplicate_of: str | None = None

@@ -4,8 +4,10 @@ One file (./newsweave.db by default), WAL mode so readers never block the
 ingest, a schema upgraded by numbered migrations (PRAGMA user_version).
 Articles are keyed by the hash of their input content, which makes ingest
 idempotent and resumable: running it again skips what is already stored.
-FTS5 indexes titles and text; MinHash band keys (group.near_duplicates)
-make "is this a copy of something stored?" one indexed lookup.
+FTS5 indexes titles and text; MinHash band keys make "is this a copy of
+something stored?" one indexed lookup. The store keeps what it is given:
+signatures, keys and which article copies which are computed and decided
+in group.near_duplicates.
 """
 
 from __future__ import annotations
@@ -19,10 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.errors import EnvironmentProblem
-from newsweave.group.near_duplicates import THRESHOLD, band_keys, signature, similarity
-from newsweave.group.story_features import StoryInput
-from newsweave.model import Article, Document, Removed
+from newsweave.errors import StoreError
+from newsweave.model import Article, Document, Removed, StoryInput
 
 DEFAULT_PATH = "newsweave.db"
 MIGRATIONS = [
@@ -69,10 +69,6 @@ MIGRATIONS = [
 # behind each other rather than fail with "database is locked".
 BUSY_TIMEOUT_SECONDS = 600.0
 LOOKUP_CHUNK = 500  # ids per "IN (...)" query: under SQLite's bound-parameter limit on every build
-
-
-class StoreError(EnvironmentProblem):
-    """The store cannot be opened or written (not a database, a folder, read-only, disk full)."""
 
 
 def story_label(number: int) -> str:
@@ -155,20 +151,10 @@ class Store:
     def has(self, digest: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)).fetchone() is not None
 
-    def add(
-        self,
-        article: Article,
-        digest: str,
-        sig: np.ndarray | None = None,
-    ) -> int:
-        """Store one cleaned article (inside the caller's transaction); returns its row id.
-
-        ``sig`` is its MinHash signature if already computed (e.g. on engine workers).
-        ``article.duplicate_of`` is set to the stored article it copies, if any.
-        """
-        sig = signature(article.text) if sig is None else sig
-        keys = band_keys(sig)
-        original = self._original(sig, keys)
+    def add(self, article: Article, digest: str, sig: np.ndarray, keys: list[int], original: int | None) -> int:
+        """Store one cleaned article (inside the caller's transaction) with its MinHash signature and band keys,
+        as a copy of the stored row ``original`` if it is one (group.near_duplicates decides); returns its row
+        id and sets ``article.duplicate_of`` to the original's id."""
         row = self.db.execute(
             "INSERT INTO articles (doc_id, content_hash, source, outlet, url, title, author, published, dateline,"
             " agency, text, removed, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -203,18 +189,21 @@ class Store:
             candidate = f"{doc_id}~{n}"
         return candidate
 
-    def _original(self, sig: np.ndarray, keys: list[int]) -> int | None:
-        """The earliest stored article this signature copies (its own original, if that is a copy)."""
-        # one indexed lookup per band (an OR chain would make SQLite scan the whole table)
+    def band_matches(self, keys: list[int]) -> list[tuple[int, np.ndarray, int | None]]:
+        """Stored articles sharing a band key with ``keys``: (row, MinHash signature, the row it copies), by row.
+
+        One indexed lookup per band (an OR chain would make SQLite scan the whole table)."""
         query = " UNION ".join("SELECT article FROM bands WHERE band = ? AND key = ?" for _ in keys)
-        params = [v for pair in enumerate(keys) for v in pair]
-        candidates = [r[0] for r in self.db.execute(query, params)]
-        for article in sorted(candidates):
-            blob = self.db.execute("SELECT minhash FROM signatures WHERE article = ?", (article,)).fetchone()[0]
-            if similarity(sig, np.frombuffer(blob, dtype=np.uint64)) >= THRESHOLD:
-                first = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article,)).fetchone()[0]
-                return first or article
-        return None
+        rows = sorted(r[0] for r in self.db.execute(query, [v for pair in enumerate(keys) for v in pair]))
+        out = []
+        for row in rows:
+            blob, copies = self.db.execute(
+                "SELECT s.minhash, a.duplicate_of FROM signatures s JOIN articles a ON a.id = s.article"
+                " WHERE s.article = ?",
+                (row,),
+            ).fetchone()
+            out.append((row, np.frombuffer(blob, dtype=np.uint64), copies))
+        return out
 
     def fail(self, source: str, error: str) -> None:
         """Record a failed input once (a rerun that fails the same way adds nothing)."""

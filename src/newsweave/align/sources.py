@@ -10,8 +10,8 @@ one source too.
 
 from __future__ import annotations
 
-from newsweave.clean.metadata import same_organisation, strip_org_words
 from newsweave.model import Article
+from newsweave.newstext import same_organisation, strip_org_words
 
 
 def outlet_name(article: Article) -> str:

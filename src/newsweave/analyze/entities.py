@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.clean.metadata import is_person_name
 from newsweave.model import Entity
+from newsweave.newstext import is_person_name
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HONORIFICS = {

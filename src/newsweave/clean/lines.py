@@ -15,29 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsweave.clean.features import LineFeatures, fold, line_features
-from newsweave.clean.metadata import copyright_owner, parse_byline, parse_date
-
-REASONS = {
-    "title": "the headline, moved to the title field",
-    "url": "a bare URL line (a scraper's record of the page address), moved to the url field",
-    "headline_echo": "the headline repeated in the body",
-    "byline": "an author or outlet byline, moved to metadata",
-    "author_box": "an author box or author photo",
-    "dateline": "a date or agency-and-date line, moved to metadata",
-    "navigation": "site navigation, section labels, tags",
-    "share": "share, follow or 'spread the word' buttons and appeals",
-    "subscribe": "subscription, newsletter, sign-up or app appeals",
-    "donate": "donation and support appeals",
-    "comments": "comment sections, comment forms and their notices",
-    "promo": "'Also read', 'Most read', related-story promos and teasers",
-    "caption": "photo and video captions and credits",
-    "copyright": "copyright and reuse notices",
-    "syndication": "syndication and republication notices",
-    "tagline": "site taglines and other short trailing page furniture",
-    "repeated": "a line repeated within the article",
-    "corpus_repeated": "a line repeated across several articles of the corpus",
-}
+from newsweave.clean.features import LineFeatures, line_features
+from newsweave.newstext import copyright_owner, fold, parse_byline, parse_date
 
 # Decisive cues: labels and notices that are never news prose, whatever else the line holds.
 DECISIVE: list[tuple[str, re.Pattern[str]]] = [

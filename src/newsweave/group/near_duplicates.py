@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 
-from newsweave.clean.features import fold
+from newsweave.newstext import fold
 
 NUM_PERM = 128
 BANDS = 16
@@ -78,3 +78,12 @@ def find_copies(texts: Iterable[tuple[str, str]]) -> dict[str, str]:
         for band, key in enumerate(keys):
             buckets[band, key].append(index)
     return copies
+
+
+def original_in(sig: np.ndarray, matches: Iterable[tuple[int, np.ndarray, int | None]]) -> int | None:
+    """The stored article a new one copies, from the store's band matches (row, signature, the row it copies)
+    in row order: the earliest at or above ``THRESHOLD``, or that one's own original if it is a copy."""
+    for row, other, copies in matches:
+        if similarity(sig, other) >= THRESHOLD:
+            return copies or row
+    return None

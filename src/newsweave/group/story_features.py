@@ -22,9 +22,9 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from newsweave.clean.features import STOPWORDS
-from newsweave.clean.metadata import date_from_url
-from newsweave.model import Article
+from newsweave.lexicon import STOPWORDS
+from newsweave.model import Article, StoryInput
+from newsweave.newstext import date_from_url
 
 WORD = re.compile(r"[a-z][a-z'-]+|\d+(?:[.,]\d+)?")
 NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,})\b")
@@ -32,18 +32,6 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+|\n+")
 YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20[0-4])\d)(?![\d])")
 MIN_DF = 2  # a term of one article only says nothing about which articles belong together
 MID_MONTH = 15  # a URL dated to a month only is placed mid-month
-
-
-@dataclass(slots=True)
-class StoryInput:
-    """One article as grouping sees it."""
-
-    id: str
-    title: str | None
-    text: str
-    published: str | None = None
-    url: str | None = None
-    duplicate_of: str | None = None
 
 
 def story_input(article: Article) -> StoryInput:

@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from newsweave.clean.lines import REASONS
+from newsweave.lexicon import REASONS
 from newsweave.renderers import citation_numbers, outlet_label, sentence_text
 
 MATRIX_ROWS = 40  # claims shown in the matrix: the best corroborated first

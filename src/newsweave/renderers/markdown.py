@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.clean.lines import REASONS
+from newsweave.lexicon import REASONS
 from newsweave.renderers import citation_numbers, outlet_label, sentence_text
 
 _META = ("outlet", "author", "published", "dateline", "agency", "duplicate_of", "url")

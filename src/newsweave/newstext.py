@@ -1,4 +1,6 @@
-"""Metadata that article text shows: bylines, datelines, agency credits, dates, copyright owners.
+"""What news text shows, for every stage: names, agencies, bylines, datelines, dates, copyright owners.
+
+Metadata that article text shows: bylines, datelines, agency credits, dates, copyright owners.
 
 Each parser returns None when the text does not show the thing: nothing is
 guessed. Names are classified as people or organisations by their shape
@@ -15,27 +17,8 @@ from datetime import date
 from itertools import pairwise
 from urllib.parse import urlsplit
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from newsweave.lexicon import AGENCIES, MONTHS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS
+
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 DATE_PATTERNS = [
@@ -56,152 +39,7 @@ DATE_PATTERNS = [
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), "iso"),
 ]
 
-AGENCIES = {
-    # The world's wire services, as their credits spell them.
-    "reuters": "Reuters",
-    "ap": "Associated Press",
-    "associated press": "Associated Press",
-    "the associated press": "Associated Press",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "bloomberg": "Bloomberg",
-    "dpa": "dpa",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "xinhua": "Xinhua",
-    "tass": "TASS",
-    "ria novosti": "RIA Novosti",
-    "interfax": "Interfax",
-    "kyodo": "Kyodo",
-    "kyodo news": "Kyodo",
-    "yonhap": "Yonhap",
-    "pti": "PTI",
-    "ians": "IANS",
-    "ani": "ANI",
-    "anadolu": "Anadolu Agency",
-    "anadolu agency": "Anadolu Agency",
-    "aa": "Anadolu Agency",
-    "irna": "IRNA",
-    "wam": "WAM",
-    "spa": "SPA",
-    "kuna": "KUNA",
-    "bernama": "Bernama",
-    "antara": "Antara",
-    "pa": "PA Media",
-    "pa media": "PA Media",
-    "press association": "PA Media",
-    "cp": "The Canadian Press",
-    "the canadian press": "The Canadian Press",
-    "aap": "AAP",
-    "upi": "UPI",
-    "cna": "CNA",
-    "apa": "APA",
-    "ukrinform": "Ukrinform",
-    "mena": "MENA",
-    "sana": "SANA",
-}
-ORG_WORDS = frozenset(
-    [
-        "news",
-        "media",
-        "press",
-        "agency",
-        "times",
-        "post",
-        "herald",
-        "tribune",
-        "journal",
-        "daily",
-        "network",
-        "tv",
-        "radio",
-        "broadcasting",
-        "broadcast",
-        "group",
-        "staff",
-        "desk",
-        "bureau",
-        "service",
-        "services",
-        "wire",
-        "online",
-        "gazette",
-        "chronicle",
-        "observer",
-        "telegraph",
-        "guardian",
-        "review",
-        "magazine",
-        "dispatch",
-        "dispatches",
-        "report",
-        "today",
-        "inc",
-        "ltd",
-        "llc",
-        "corp",
-        "company",
-        "newsroom",
-        "team",
-        "editors",
-        "editorial",
-        "reporters",
-        "correspondents",
-        "channel",
-        "weekly",
-        "monthly",
-        "foundation",
-        "institute",
-        "publishing",
-        "publications",
-        "digital",
-        "world",
-        "international",
-    ]
-)
-ROLE_WORDS = frozenset(
-    [
-        "correspondent",
-        "reporter",
-        "editor",
-        "writer",
-        "columnist",
-        "contributor",
-        "journalist",
-        "producer",
-        "analyst",
-        "author",
-        "staff",
-        "chief",
-        "senior",
-        "international",
-        "foreign",
-        "political",
-        "economics",
-        "diplomatic",
-        "affairs",
-        "bureau",
-        "head",
-        "managing",
-        "associate",
-        "deputy",
-        "special",
-        "investigative",
-        "science",
-        "health",
-        "business",
-        "sports",
-        "tech",
-        "technology",
-        "opinion",
-        "photographer",
-    ]
-)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]?\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
-_PARTICLES = frozenset(
-    {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "al", "el", "ibn", "dos"}
-)
 
 BYLINE = re.compile(
     r"^(?:by|written by|words by|posted by|reporting by|report by|story by|from)\s*:?\s+(?P<who>\S.*)$", re.I
@@ -300,7 +138,7 @@ def is_person_name(text: str) -> bool:
         return False
     if any(t.lower().strip(".") in ORG_WORDS for t in tokens):
         return False
-    capitalised = [t for t in tokens if t.lower() not in _PARTICLES]
+    capitalised = [t for t in tokens if t.lower() not in NAME_PARTICLES]
     return len(capitalised) >= 2 and all(_NAME_TOKEN.match(t) for t in capitalised)
 
 
@@ -441,3 +279,11 @@ def outlet_from_site(sitename: str | None, title: str | None, url: str | None) -
         return name
     host = urlsplit(url).hostname if url else None
     return host.removeprefix("www.") if host else None
+
+
+_FOLD_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Case- and punctuation-insensitive form for comparing lines."""
+    return " ".join(_FOLD_WORD.findall(text.casefold()))
