@@ -10,16 +10,23 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from typer.testing import CliRunner
 
 from newsweave.analyze.sentences import split_sentences
+from newsweave.cli import app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "harbor-fire"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsweave", *args], input=stdin, capture_output=True, timeout=120, check=False
-    )
+    """The command, in this process (Typer's CliRunner: the models load once for the whole file)."""
+    result = CliRunner().invoke(app, list(args), input=stdin, catch_exceptions=False)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout_bytes, result.stderr_bytes)
+
+
+def run_installed(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """The command as a user runs it: the installed entry point in a new process."""
+    return subprocess.run([sys.executable, "-m", "newsweave", *args], capture_output=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +62,7 @@ def test_schema_rejects_a_broken_brief(brief_json: bytes, schema: dict) -> None:
 
 
 def test_brief_is_deterministic(brief_json: bytes, examples: Path) -> None:
-    again = run("brief", str(examples), "--format", "json")
+    again = run_installed("brief", str(examples), "--format", "json")  # end to end, in a fresh process
     assert again.stdout == brief_json
 
 

@@ -98,5 +98,5 @@ def build_brief(
     if stories is None:
         stories = [(story_id(group), group) for group in story_groups(articles)]
     encode_distinct([s.text for _, group in stories for s in statements(group, {})])  # one large batch for all stories
-    stories = [build_story(group, label, length) for label, group in stories]
-    return {"schema": SCHEMA, "stories": stories, "errors": [e.to_dict() for e in errors]}  # type: ignore[dict-item]
+    built = [build_story(group, label, length) for label, group in stories]
+    return {"schema": SCHEMA, "stories": built, "errors": [e.to_dict() for e in errors]}

@@ -12,7 +12,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import BinaryIO
+from typing import Protocol
 
 from newsweave.errors import InputError
 
@@ -22,6 +22,14 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_SECONDS = 120.0
 MAX_BYTES_VARIABLE = "NEWSWEAVE_MAX_BYTES"
 MAX_SECONDS_VARIABLE = "NEWSWEAVE_MAX_SECONDS"
+
+
+class ByteStream(Protocol):
+    """What a reader reads from: a file, a gzip stream, stdin."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 class TooLarge(InputError):
@@ -47,7 +55,7 @@ def describe_bytes(count: int) -> str:
     return f"{count / 1024 / 1024:g} MB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
-def read_at_most(stream: BinaryIO, what: str = "input") -> bytes:
+def read_at_most(stream: ByteStream, what: str = "input") -> bytes:
     """All of ``stream``, or TooLarge once it passes the limit (never more than the limit in memory)."""
     limit = max_bytes()
     data = stream.read(limit + 1)

@@ -130,9 +130,9 @@ class Article:
     duplicate_of: str | None = None
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    quantities: list[Any] = field(default_factory=list)  # analyze.quantities.Quantity
-    dates: list[Any] = field(default_factory=list)  # analyze.dates.TimeExpression
-    stances: list[Any] = field(default_factory=list)  # analyze.stance.Stance, one per sentence
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[TimeExpression] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)  # one per sentence
     analysed: bool = False  # analyze() has filled entities, quotes, quantities, dates and stances
 
     def sentence_text(self, index: int) -> str:
@@ -234,3 +234,54 @@ class StoryInput:
     published: str | None = None
     url: str | None = None
     duplicate_of: str | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    text: str
+    value: float | None  # a single value
+    low: float | None  # a range (vague amounts, "between", "more than")
+    high: float | None
+    unit: str | None  # USD, EUR, %, ...
+    object: str | None  # what is counted: "people", "drones"
+    role: str | None  # what the counted did or had done to it: "dead", "held", "march" (analyze.role_words)
+    of: float | None  # "7 of 12": the whole
+    approx: bool
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "value": self.value,
+            "range": [self.low, self.high] if self.low is not None or self.high is not None else None,
+            "unit": self.unit,
+            "object": self.object,
+            "role": self.role,
+            "of": self.of,
+            "approx": self.approx,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    text: str
+    value: str | None  # ISO date, month ("2022-10") or year ("2022"); None when it cannot be placed
+    kind: str  # absolute | relative | vague
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "kind": self.kind, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Stance:
+    stance: str  # asserted | attributed | hedged | denied
+    cue: str | None
+    holder: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stance": self.stance, "cue": self.cue, "holder": self.holder}

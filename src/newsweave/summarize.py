@@ -176,7 +176,8 @@ def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
     text = by_id[shown.article].text[shown.start : shown.end]
     if shown.stance != "asserted" and shown.speaker and not _names(shown.speaker, text):
         text = f"{shown.speaker}: {text}"  # the sentence is someone's words but does not say whose
-    citations, seen = [], set()
+    citations: list[dict[str, Any]] = []
+    seen: set[str] = set()
     for s in support:
         if sources[s.article] not in seen and len(citations) < MAX_CITATIONS:
             seen.add(sources[s.article])

@@ -98,7 +98,8 @@ class ConflictFinder:
                     continue  # a denial by no one the text names, or the denier's own words on the other side
                 if _NEGATION.search(self.items[i].text):
                     continue  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
-                if self.items[j].cue and re.search(rf"\b{re.escape(self.items[j].cue)}\b", self.items[i].text):
+                cue = self.items[j].cue
+                if cue and re.search(rf"\b{re.escape(cue)}\b", self.items[i].text):
                     continue  # the report quotes the denial itself
                 links[("denial", self.claim_of[j], -1)].append((i, j))
                 continue
@@ -147,9 +148,13 @@ class ConflictFinder:
         lower, higher = (side_a, side_b) if clash.rising else (side_b, side_a)
         lower_days = [self.published[self.items[i].article] for i in lower]
         higher_days = [self.published[self.items[i].article] for i in higher]
-        if None in lower_days or None in higher_days or not max(lower_days) < min(higher_days):  # type: ignore[type-var]
+        known_lower = [day for day in lower_days if day is not None]
+        known_higher = [day for day in higher_days if day is not None]
+        if len(known_lower) < len(lower_days) or len(known_higher) < len(higher_days):
+            return False  # an undated report cannot be placed before or after the others
+        if not max(known_lower) < min(known_higher):
             return False
-        since = min(higher_days)  # type: ignore[type-var]
+        since = min(known_higher)
         earlier = self.items[lower[0]]
         return not any(  # still reported on the later days: a disagreement, not an update
             (self.published[s.article] or "") >= since and reports_count(s, clash.what, clash.role, earlier)
@@ -169,7 +174,7 @@ class ConflictFinder:
         out = []
         hedged, stated = self._framed(group)
         if hedged:
-            cues = sorted({self.items[i].cue.lower() for i in hedged if self.items[i].cue})
+            cues = sorted({cue.lower() for i in hedged if (cue := self.items[i].cue)})
             text = f"Stated by {self._who(stated)}; hedged by {self._who(hedged)}"
             text += f" ({', '.join(repr(c) for c in cues)})" if cues else ""
             out.append(Conflict("framing", text, claim, self._evidence(stated, 0) + self._evidence(hedged, 1)))
@@ -180,7 +185,7 @@ class ConflictFinder:
             if speaker in self.people and " " in speaker and named:
                 # a speaker found through "he said" or an earlier paragraph, or picked among several people the
                 # sentence names, is too unsure to tell a reader that two outlets credit different people
-                by_speaker[speaker].append(i)  # type: ignore[index]
+                by_speaker[speaker].append(i)
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
             if _share_a_name(first, second):

@@ -20,8 +20,7 @@ import numpy as np
 from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsweave.analyze.dates import TimeExpression
-from newsweave.model import Article
+from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
 STEM = 5  # content words are compared by their first 5 letters: "supplied", "supplying", "supplies"
@@ -197,7 +196,7 @@ def _dated(article: Article, sentence: object) -> frozenset[tuple[str, str]]:
     """The ISO days of the events the sentence reports ("on April 2", "on Monday"), not weeks or months,
     each with how it is written (``day_form``)."""
     return frozenset(
-        (d.value, day_form(d.text)) for d in _event_expressions(article, sentence) if len(d.value or "") == 10
+        (d.value, day_form(d.text)) for d in _event_expressions(article, sentence) if d.value and len(d.value) == 10
     )
 
 

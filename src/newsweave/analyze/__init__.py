@@ -14,11 +14,11 @@ from typing import Any
 from newsweave.analyze.dates import find_dates
 from newsweave.analyze.entities import Mention, canonicalise, chunk_mentions, entities
 from newsweave.analyze.nlp import parse
-from newsweave.analyze.quantities import Quantity, find_quantities
+from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.quotes import QuoteFinder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.analyze.stance import sentence_stances
-from newsweave.model import Article
+from newsweave.model import Article, Quantity
 
 
 def analyze(articles: list[Article]) -> None:

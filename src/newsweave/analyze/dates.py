@@ -13,11 +13,10 @@ with a null value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from newsweave.lexicon import MONTHS
+from newsweave.model import TimeExpression
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -39,18 +38,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period", re.compile(r"\b(?P<dir>last|next|this|earlier this|later this|past)\s+(?P<unit>week|month|year|spring|summer|autumn|fall|winter)\b", re.I)),
     ("vague", re.compile(r"\b(?:(?:several|a few|two|three|six)\s+)?(?:days|weeks|months|years)\s+(?:before|after|earlier|later|ago)(?:\s+the\s+\w+)?\b", re.I)),
 ]  # fmt: skip
-
-
-@dataclass(slots=True)
-class TimeExpression:
-    text: str
-    value: str | None  # ISO date, month ("2022-10") or year ("2022"); None when it cannot be placed
-    kind: str  # absolute | relative | vague
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "kind": self.kind, "start": self.start, "end": self.end}
 
 
 def find_dates(text: str, published: str | None) -> list[TimeExpression]:

@@ -52,7 +52,7 @@ def _register_paragraph_breaks() -> None:
         return
 
     @Language.component("paragraph_breaks")
-    def paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+    def paragraph_breaks(doc: Any) -> Any:
         text = doc.text
         for match in _LINE_BREAKS.finditer(text):
             if match.end() < len(text):

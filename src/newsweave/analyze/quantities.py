@@ -11,10 +11,10 @@ disagree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from newsweave.analyze.role_words import LIGHT_VERBS, PHRASAL_ROLES, ROLE_CLASSES, TO_RESULT
+from newsweave.model import Quantity
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -119,35 +119,6 @@ _NOT_OBJECT = {
     "that",
 }
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-
-
-@dataclass(slots=True)
-class Quantity:
-    text: str
-    value: float | None  # a single value
-    low: float | None  # a range (vague amounts, "between", "more than")
-    high: float | None
-    unit: str | None  # USD, EUR, %, ...
-    object: str | None  # what is counted: "people", "drones"
-    role: str | None  # what the counted did or had done to it: "dead", "held", "march" (analyze.role_words)
-    of: float | None  # "7 of 12": the whole
-    approx: bool
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "value": self.value,
-            "range": [self.low, self.high] if self.low is not None or self.high is not None else None,
-            "unit": self.unit,
-            "object": self.object,
-            "role": self.role,
-            "of": self.of,
-            "approx": self.approx,
-            "start": self.start,
-            "end": self.end,
-        }
 
 
 def _number(raw: str) -> float | None:

@@ -494,9 +494,12 @@ def _cue_subject(cue: Any) -> Any | None:
             return before  # "Reilly said ...", with the name mis-tagged as an adverb
     if own is None and cue.lemma_.lower() in INVERTED_CUES:
         after = next((c for c in cue.rights if c.dep_ in INVERTED_SUBJECT_DEPS), None)
-        between = cue.doc[cue.i + 1 : after.left_edge.i] if after is not None else None
-        unbroken = after is not None and not any(t.is_punct for t in between)
-        if unbroken and after.pos_ in ("PROPN", "NOUN") and _can_speak(after):  # not 'said Thursday morning'
+        if (
+            after is not None
+            and not any(t.is_punct for t in cue.doc[cue.i + 1 : after.left_edge.i])  # unbroken
+            and after.pos_ in ("PROPN", "NOUN")
+            and _can_speak(after)  # not 'said Thursday morning'
+        ):
             return after  # 'said doctor Jane Roe to AFP', 'added the doctor'
         following = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         if following is not None and following.pos_ == "PROPN" and cue.head.i == following.i:
@@ -674,15 +677,25 @@ def _direct(text: str, doc: Any, offset: int, spans: list[_Span], quotations: _Q
                 subject = _cue_subject(cue) or _name_before_cue(text, doc, offset, last, cue)
         quoted = [(s.start, s.end) for s in group]
         start, end = first.start, last.end
-        if kind == "partial" and (clause := _attributed_clause(text, doc, sentence, offset, cue, first)):
+        if (
+            kind == "partial"
+            and cue is not None
+            and (clause := _attributed_clause(text, doc, sentence, offset, cue, first))
+        ):
             if clause[0].i != cue.i:  # the cue further up that reports the clause speaks
                 cue, subject = clause[0], _cue_subject(clause[0])
             start, end = clause[1]
             content = text[start:end]
             quoted = [(q.start, q.end) for q in quotations.between(start, end) if q.end <= end]
             previous = out[-1] if out else None
-            same_cue = previous is not None and previous.cue is not None and previous.cue.i == cue.i
-            if previous is not None and same_cue and previous.offset == offset and previous.start < end:
+            if (
+                previous is not None
+                and previous.cue is not None
+                and cue is not None
+                and previous.cue.i == cue.i
+                and previous.offset == offset
+                and previous.start < end
+            ):
                 # a second quoted fragment of one reported clause: 'engage in "more listening" and "more learning"'
                 previous.start, previous.end = min(start, previous.start), max(end, previous.end)
                 previous.text = text[previous.start : previous.end]

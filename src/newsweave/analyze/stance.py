@@ -18,10 +18,8 @@ hedged statement must never be read as a fact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
 
-from newsweave.model import Quote, Sentence
+from newsweave.model import Quote, Sentence, Stance
 
 DENIAL_CUES = {"denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "rejecting", "refuted",
                "refutes", "refute", "dismissed", "dismisses", "dismiss", "rebuffed", "disputed", "disputes",
@@ -68,16 +66,6 @@ _NEGATED_CLAUSE = re.compile(
 )
 DOUBTFUL_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists", "asserted",
                  "asserts", "purported"}  # fmt: skip
-
-
-@dataclass(slots=True)
-class Stance:
-    stance: str  # asserted | attributed | hedged | denied
-    cue: str | None
-    holder: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"stance": self.stance, "cue": self.cue, "holder": self.holder}
 
 
 def sentence_stances(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Stance]:

@@ -90,7 +90,7 @@ def draft(doc: Document) -> Draft | ReadError:
     for key, value in doc.fallback.items():
         meta[key] = meta.get(key) or value
     if not meta.get("published") and (dated := date_from_url(meta.get("url"))) and dated[2] is not None:
-        meta["published"] = date(*dated).isoformat()  # type: ignore[misc]
+        meta["published"] = date(dated[0], dated[1], dated[2]).isoformat()
     return Draft(doc.id, doc.source, verdicts, meta, title_line, url_line)
 
 
@@ -163,8 +163,8 @@ def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -
     for key, value in found.items():
         if not meta.get(key):
             meta[key] = value
-    if meta.get("outlet"):
-        _mark_site_name_lines(verdicts, meta["outlet"])
+    if outlet := meta.get("outlet"):
+        _mark_site_name_lines(verdicts, outlet)
 
 
 def _masthead(verdicts: list[Verdict]) -> str | None:

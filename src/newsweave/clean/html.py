@@ -52,11 +52,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
         include_links=False,
         deduplicate=False,
     )
-    text = result.text if result is not None else ""
+    text = getattr(result, "text", None) or ""  # a Document (or None when trafilatura finds nothing)
     if not (text or "").strip():
         # trafilatura gives up on very short pages; its baseline (article or paragraph text) does not
         _, text, _ = trafilatura.baseline(html)
-    if not (text or "").strip():
+    if not text or not text.strip():
         return None
     return HtmlExtract(text=text, **meta)
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import BinaryIO
 
-from newsweave.limits import TooLarge, max_bytes
+from newsweave.limits import ByteStream, TooLarge, max_bytes
 from newsweave.model import Document, ReadError
 from newsweave.read.encoding import normalize_text
 
 METADATA_FIELDS = ("title", "url", "outlet", "author", "published")
 
 
-def iter_jsonl(stream: BinaryIO, source: str, default_id: str) -> Iterator[Document | ReadError]:
+def iter_jsonl(stream: ByteStream, source: str, default_id: str) -> Iterator[Document | ReadError]:
     """Parse JSONL from a binary stream; ``default_id`` + line number names lines without an "id"."""
     for number, raw in enumerate(_bounded_lines(stream), start=1):
         where = f"{source}:{number}"
@@ -66,7 +65,7 @@ def _document(obj: object, where: str, default_id: str) -> Document | ReadError:
     )
 
 
-def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+def _bounded_lines(stream: ByteStream) -> Iterator[bytes | None]:
     """The stream's lines; None for a line longer than the limit, which is skipped without being held."""
     limit = max_bytes()
     while line := stream.readline(limit + 1):
