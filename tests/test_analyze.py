@@ -278,7 +278,7 @@ def test_place_names_stay_exact() -> None:
 
 
 def test_quotations_in_single_marks_and_apostrophes() -> None:
-    from newsweave.analyze.quotes import quotation_spans
+    from newsweave.analyze.quotations import quotation_spans
 
     def quoted(text: str) -> list[str]:
         return [text[s.start : s.end] for s in quotation_spans(text)]
