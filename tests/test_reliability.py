@@ -182,6 +182,15 @@ def _generator() -> Any:  # the benchmark module
     return generator
 
 
+def _good_articles(folder: Path, count: int, seed: int) -> Path:
+    """A folder of ``count`` distinct generated articles (benchmarks/gen_bad_inputs.good_article)."""
+    generator, rng = _generator(), random.Random(seed)
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"a{number:03d}.txt").write_text(generator.good_article(rng, number)[1], encoding="utf-8")
+    return folder
+
+
 def _ingest_in_parallel(db: Path, parts: list[list[str]], batch: int) -> list[subprocess.CompletedProcess[bytes]]:
     command = [sys.executable, "-m", "newsweave", "ingest", "--batch", str(batch), "--db", str(db)]
     running = [subprocess.Popen(command + part, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for part in parts]
@@ -198,13 +207,7 @@ def _ingest_in_parallel(db: Path, parts: list[list[str]], batch: int) -> list[su
 
 @pytest.mark.slow
 def test_concurrent_ingests_never_fail_and_store_each_article_once(tmp_path: Path) -> None:
-    generator = _generator()
-    rng = random.Random(1)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(120):
-        (folder / f"a{number:03d}.txt").write_text(generator.good_article(rng, number)[1], encoding="utf-8")
-    files = sorted(str(p) for p in folder.iterdir())
+    files = sorted(str(p) for p in _good_articles(tmp_path / "in", 120, seed=1).iterdir())
     results = _ingest_in_parallel(tmp_path / "c.db", [files[:80], files[40:], files[::2]], batch=5)
     assert [r.returncode for r in results] == [0, 0, 0], [r.stderr[-300:] for r in results]
     db = sqlite3.connect(tmp_path / "c.db")
@@ -260,12 +263,7 @@ def test_a_sample_of_generated_bad_inputs(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_kill_9_during_ingest_leaves_a_consistent_store_that_a_rerun_completes(tmp_path: Path) -> None:
-    generator = _generator()
-    rng = random.Random(2)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for number in range(150):
-        (folder / f"k{number:03d}.txt").write_text(generator.good_article(rng, number)[1], encoding="utf-8")
+    folder = _good_articles(tmp_path / "in", 150, seed=2)
     db = tmp_path / "k.db"
     command = [sys.executable, "-m", "newsweave", "ingest", str(folder), "--batch", "5", "--db", str(db)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
