@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsweave.model import Entity
 from newsweave.newstext import is_person_name
+
+if TYPE_CHECKING:  # spaCy is imported only where a model runs
+    from spacy.tokens import Doc
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 HONORIFICS = {
@@ -72,7 +75,7 @@ def strip_name(text: str) -> str:
     return name
 
 
-def chunk_mentions(offset: int, doc: Any) -> list[Mention]:
+def chunk_mentions(offset: int, doc: Doc) -> list[Mention]:
     """The mentions of one parsed chunk (``offset``: where it starts in the article), not yet canonical."""
     found: list[Mention] = []
     for ent in doc.ents:

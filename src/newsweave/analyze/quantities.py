@@ -11,10 +11,13 @@ disagree.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsweave.analyze.role_words import LIGHT_VERBS, PHRASAL_ROLES, ROLE_CLASSES, TO_RESULT
 from newsweave.model import Quantity
+
+if TYPE_CHECKING:  # spaCy is imported only where a model runs
+    from spacy.tokens import Doc, Token
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -136,7 +139,7 @@ def _clean(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.6g}")
 
 
-def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
+def find_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
     """Quantities in ``text``; with its parsed ``doc`` (same text), what is counted comes from the parse."""
     found: list[Quantity] = []
     for m in QUANTITY.finditer(text):
@@ -205,7 +208,7 @@ def find_quantities(text: str, doc: Any | None = None) -> list[Quantity]:
     return sorted(found + _none_of(text, doc), key=lambda q: q.start)
 
 
-def _none_of(text: str, doc: Any | None) -> list[Quantity]:
+def _none_of(text: str, doc: Doc | None) -> list[Quantity]:
     """Counts of zero: "no injuries" (0 injuries, injured), "no one was arrested" (0 people, held)."""
     out = []
     for m in NONE_OF.finditer(text):
@@ -218,7 +221,7 @@ def _none_of(text: str, doc: Any | None) -> list[Quantity]:
     return out
 
 
-def _counted(doc: Any, start: int, end: int) -> tuple[str | None, str | None]:
+def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """The noun a number counts and its role, from the parse: '10 of 15 such drones were seized' -> drones, held."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -245,7 +248,7 @@ def _role_class(word: str) -> str | None:
     return next((role for role, words in ROLE_CLASSES.items() if word in words), None)
 
 
-def _role(token: Any) -> str | None:
+def _role(token: Token) -> str | None:
     """What the counted token did or had done to it: a role class, else the lemma of its governing verb.
 
     "three deaths", "three injured people", "12 arrested", "shot to death one person", "left 30 dead",

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsweave.analyze.entities import ROLE_NOUNS, Mention, full_name
 from newsweave.analyze.quotations import Quotations, Span, dash_attribution, paragraph_end, transcript_turns
@@ -45,6 +45,10 @@ from newsweave.analyze.speakers import SpeakerResolver, speaker_type
 from newsweave.model import Quote
 from newsweave.newstext import parse_dateline
 
+if TYPE_CHECKING:  # spaCy is imported only where a model runs
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SentenceSpan
+
 # Entity types that never speak (a parse that makes "Monday" a subject of "said" has gone wrong).
 INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "npadvmod", "attr", "appos", "dative", "oprd"}
 # A cue's dependents that carry what was said (a partial quote inside one is reported with all of it).
@@ -61,14 +65,14 @@ class _Candidate:
     text: str
     start: int
     end: int
-    cue: Any | None  # the cue token, None for a continuation
-    subject: Any | None
+    cue: Token | None  # the cue token, None for a continuation
+    subject: Token | None
     offset: int
     quoted: list[tuple[int, int]]  # the words inside quotation marks, within start..end
     turn_of: str | None = None  # a transcript turn's speaker ("Pence" for "PENCE:")
 
 
-def _can_speak(subject: Any) -> bool:
+def _can_speak(subject: Token) -> bool:
     """Whether a cue's subject can be a source: a name, a pronoun, a person, a body, or a document."""
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("it", "this", "that", "which", "what") or subject.dep_ == "nsubj"
@@ -85,7 +89,7 @@ def _can_speak(subject: Any) -> bool:
     return bool(words & ROLE_NOUNS or words & SOURCE_NOUNS)
 
 
-def _cue_subject(cue: Any) -> Any | None:
+def _cue_subject(cue: Token) -> Any | None:
     """The subject of a cue verb; for 'adding that ...' or a conjoined verb, the speaking verb's subject."""
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     # the nearest: '"My reaction, that was outrageous," the strategist said' parses "reaction" as a subject too
@@ -127,7 +131,7 @@ def _cue_subject(cue: Any) -> Any | None:
     return fallback
 
 
-def _according_to(sentence: Any) -> tuple[Any, Any] | None:
+def _according_to(sentence: SentenceSpan) -> tuple[Any, Any] | None:
     """('according' token, the pobj naming the source) in 'according to X'."""
     for token in sentence:
         if token.lower_ == "according":
@@ -139,7 +143,7 @@ def _according_to(sentence: Any) -> tuple[Any, Any] | None:
     return None
 
 
-def _is_cue(token: Any) -> bool:
+def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
 
 
@@ -154,7 +158,7 @@ class QuoteFinder:
         self.resolver = SpeakerResolver()
         self.quotes: list[Quote] = []
 
-    def add_chunk(self, offset: int, doc: Any, found: list[Mention]) -> None:
+    def add_chunk(self, offset: int, doc: Doc, found: list[Mention]) -> None:
         """Find and attribute the quotes of one parsed chunk (``found``: its mentions)."""
         self.resolver.add(found)
         chunk = self.quotations.between(offset, offset + len(doc.text))
@@ -196,7 +200,7 @@ def _overlaps_any(candidate: _Candidate, others: list[_Candidate]) -> bool:
     return any(o.start < candidate.end and candidate.start < o.end for o in others)
 
 
-def _direct(text: str, doc: Any, offset: int, spans: list[Span], quotations: Quotations) -> list[_Candidate]:
+def _direct(text: str, doc: Doc, offset: int, spans: list[Span], quotations: Quotations) -> list[_Candidate]:
     out: list[_Candidate] = []
     i = 0
     while i < len(spans):
@@ -265,7 +269,7 @@ def _direct(text: str, doc: Any, offset: int, spans: list[Span], quotations: Quo
     return out
 
 
-def _introducer(text: str, doc: Any, offset: int, first: Span) -> tuple[Any | None, Any] | None:
+def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | None, Any] | None:
     """(cue or None, speaker token) of a cue-less quotation introduced by the clause before it.
 
     Either a clause ending in a colon ('Scott added: "..."', 'Said Ellis: "..."', 'Sanders made the
@@ -294,15 +298,15 @@ def _introducer(text: str, doc: Any, offset: int, first: Span) -> tuple[Any | No
     return (None, subject) if colon or (person and before.is_sent_end) else None
 
 
-def _name_before_cue(text: str, doc: Any, offset: int, last: Span, cue: Any) -> Any | None:
+def _name_before_cue(text: str, doc: Doc, offset: int, last: Span, cue: Token) -> Any | None:
     """'"...," Flynn, a top Trump surrogate, said': the name between the closing mark and a subjectless cue."""
     if not 0 < offset + cue.idx - last.end <= NAME_BEFORE_CUE_CHARS:
         return None
-    between = doc.char_span(last.end + 1 - offset, cue.idx, alignment_mode="contract") or []
-    return next((t for t in between if t.pos_ == "PROPN" and _can_speak(t)), None)
+    between = doc.char_span(last.end + 1 - offset, cue.idx, alignment_mode="contract")
+    return next((t for t in between or [] if t.pos_ == "PROPN" and _can_speak(t)), None)
 
 
-def _characterising_verb(doc: Any, offset: int, first: Span) -> Any | None:
+def _characterising_verb(doc: Doc, offset: int, first: Span) -> Any | None:
     """A verb whose source characterises something in quoted words: 'PolitiFact rated the claims as "false"',
     'Trump admires Putin as a "strong leader"'. The quotation must be what the verb takes, its subject a source."""
     for child, head in pairwise(_path_up(doc, offset, first)):
@@ -313,14 +317,14 @@ def _characterising_verb(doc: Any, offset: int, first: Span) -> Any | None:
     return None
 
 
-def _path_up(doc: Any, offset: int, first: Span) -> list[Any]:
+def _path_up(doc: Doc, offset: int, first: Span) -> list[Any]:
     """The quotation's root token and its ancestors, innermost first (empty when it has no tokens)."""
     inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
     return [inside.root, *inside.root.ancestors] if inside else []
 
 
 def _attributed_clause(
-    text: str, doc: Any, sentence: Any, offset: int, cue: Any, first: Span
+    text: str, doc: Doc, sentence: SentenceSpan, offset: int, cue: Token, first: Span
 ) -> tuple[Any, tuple[int, int]] | None:
     """(cue, span) of the whole reported content around a partial quote: the cue's complement that holds it.
 
@@ -358,12 +362,12 @@ def _without_complementizer(tokens: list[Any]) -> list[Any]:
     return tokens[1:] if len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark" else tokens
 
 
-def _says_what(token: Any) -> bool:
+def _says_what(token: Token) -> bool:
     """Whether a cue's dependent is (part of) what was said: a clause, an object, a predicate, 'as ...'."""
     return token.dep_ in CONTENT_DEPS or (token.dep_ == "prep" and token.lower_ in CONTENT_PREPOSITIONS)
 
 
-def _attribution_between(text: str, doc: Any, offset: int, a: Span, b: Span) -> bool:
+def _attribution_between(text: str, doc: Doc, offset: int, a: Span, b: Span) -> bool:
     """Whether only a short attribution (', he said, ') separates two quotations."""
     gap = text[a.end + 1 : b.start - 1].strip()
     if "\n" in gap or not 1 <= len(gap.split()) <= 6 or not gap.endswith((",", ":")):
@@ -374,7 +378,7 @@ def _attribution_between(text: str, doc: Any, offset: int, a: Span, b: Span) -> 
     return tokens is not None and any(_is_cue(t) for t in tokens)
 
 
-def _sentence_of(doc: Any, offset: int, start: int, end: int) -> Any | None:
+def _sentence_of(doc: Doc, offset: int, start: int, end: int) -> Any | None:
     """The spaCy sentence(s) holding a quotation, with a short attribution the parser split off ('he said.')."""
     first = doc.char_span(start - offset, start - offset + 1, alignment_mode="expand")
     last = doc.char_span(max(start, end - 1) - offset, end - offset, alignment_mode="expand")
@@ -397,7 +401,7 @@ def _sentence_of(doc: Any, offset: int, start: int, end: int) -> Any | None:
     return doc[begin:finish]
 
 
-def _attribution_sentence(sentence: Any) -> bool:
+def _attribution_sentence(sentence: SentenceSpan) -> bool:
     """'Scott's niece, state Del. Marcia Price, shouted to the crowd.': a sentence that is only an attribution,
     its subject first, then its cue with no clause of its own."""
     root = sentence.root
@@ -409,7 +413,7 @@ def _attribution_sentence(sentence: Any) -> bool:
     )
 
 
-def _nearest_cue(sentence: Any, offset: int, first: Span, last: Span, quotations: Quotations) -> Any | None:
+def _nearest_cue(sentence: SentenceSpan, offset: int, first: Span, last: Span, quotations: Quotations) -> Any | None:
     """The cue of a quotation: the speech verb governing it most closely if there is one, else the closest one."""
     inside = [t for t in sentence if first.start <= offset + t.idx < last.end]
     governors = {a.i: depth for t in inside[:1] for depth, a in enumerate(t.ancestors)}
@@ -431,14 +435,14 @@ def _title_like(content: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and not content.rstrip().endswith((".", "!", "?", ","))
 
 
-def _modifier_only(doc: Any, offset: int, first: Span, last: Span) -> bool:
+def _modifier_only(doc: Doc, offset: int, first: Span, last: Span) -> bool:
     """A one- or two-word quotation that only modifies a noun ('“kamikaze” drones'): a label, not speech."""
     tokens = doc.char_span(first.start - offset, last.end - offset, alignment_mode="expand")
     words = [t for t in tokens or [] if not t.is_punct]
     return len(words) <= 2 and all(t.dep_ in ("amod", "compound", "nmod", "nummod", "poss") for t in words)
 
 
-def _embedded(text: str, sentence: Any, offset: int, first: Span) -> bool:
+def _embedded(text: str, sentence: SentenceSpan, offset: int, first: Span) -> bool:
     """A quotation inside running text, rather than one that is the sentence (plus its attribution)."""
     opening = first.start - 1 if first.start > 0 and not text[first.start - 1].isalnum() else first.start
     before = text[offset + sentence.start_char : max(opening, offset + sentence.start_char)].strip()
@@ -448,7 +452,7 @@ def _embedded(text: str, sentence: Any, offset: int, first: Span) -> bool:
     return not (before.endswith(",") and len(before.split()) <= 6)
 
 
-def _indirect(text: str, doc: Any, offset: int, quotations: Quotations, direct: list[_Candidate]) -> list[_Candidate]:
+def _indirect(text: str, doc: Doc, offset: int, quotations: Quotations, direct: list[_Candidate]) -> list[_Candidate]:
     """Reported speech: a cue verb's clausal complement, or what 'according to X' is said of."""
     out: list[_Candidate] = []
     for sentence in doc.sents:
@@ -469,7 +473,7 @@ def _indirect(text: str, doc: Any, offset: int, quotations: Quotations, direct: 
     return out
 
 
-def _reported(token: Any, sentence: Any, offset: int) -> tuple[tuple[int, int], Any] | None:
+def _reported(token: Token, sentence: SentenceSpan, offset: int) -> tuple[tuple[int, int], Any] | None:
     """((start, end) of what is reported, the subject token) for a cue token, or None."""
     if token.lower_ == "according":
         source = _according_to(sentence)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsweave.analyze.entities import ROLE_NOUNS, Mention, canonicalise, full_name, person_names, role_holders
 from newsweave.analyze.quote_words import DOCUMENT_NOUNS, FEMALE, GROUP_PRONOUNS, MALE, PERSON_PRONOUNS
+
+if TYPE_CHECKING:  # spaCy is imported only where a model runs
+    from spacy.tokens import Token
 
 # A source's right-hand dependents that narrow down who it is ("advisers to X", "a report released by Y").
 NARROWING_DEPS = {"prep", "acl", "compound", "amod", "nummod"}
@@ -99,7 +102,7 @@ class SpeakerResolver:
             self.gender.setdefault(name, "f" if pronoun in FEMALE else "m")
         return name, label
 
-    def speaker(self, subject: Any, offset: int) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    def speaker(self, subject: Token, offset: int) -> tuple[str | None, tuple[int, int] | None, str | None]:
         """(speaker, speaker span, label) for a cue's subject token."""
         start = offset + subject.idx
         if subject.pos_ == "PRON":
@@ -147,7 +150,7 @@ class SpeakerResolver:
         return phrase, span, ("PERSON" if lemma in ROLE_NOUNS and not plural else "GROUP")
 
 
-def noun_phrase(subject: Any) -> list[Any]:
+def noun_phrase(subject: Token) -> list[Any]:
     """The subject with what names it more closely: 'advisers to Mr. Obama', 'an ad overview provided to
     The Washington Post'; not a comma-separated apposition or clause, and at most SPEAKER_PHRASE_WORDS."""
     doc = subject.doc
@@ -165,7 +168,7 @@ def noun_phrase(subject: Any) -> list[Any]:
     return list(doc[subject.left_edge.i : end + 1])
 
 
-def speaker_type(speaker: str | None, label: str | None, subject: Any | None) -> str:
+def speaker_type(speaker: str | None, label: str | None, subject: Token | None) -> str:
     """What kind of source a quote has: person, organisation, group, document, or unattributed."""
     if speaker is None:
         return "unattributed"
