@@ -439,3 +439,12 @@ def test_a_day_without_a_year_is_in_the_publication_year_unless_half_a_year_ahea
     [shutdown] = find_dates("The shutdown began on Dec. 22.", "2019-01-02")
     [summit] = find_dates("He had been expected to release the plan before a summit on May 25.", "2017-08-21")
     assert (debate.value, shutdown.value, summit.value) == ("2019-06-26", "2018-12-22", "2017-05-25")
+
+
+def test_pages_and_prose_read_calendar_dates_with_one_grammar() -> None:
+    from newsweave.newstext import parse_date
+
+    for written in ("Friday, Dec. 9, 2022", "9th of December 2022", "December 9 2022", "2022-12-09"):
+        [found] = find_dates(f"The talks ended on {written} in Vienna.", "2023-01-05")
+        assert found.value == "2022-12-09" == parse_date(written)[0], written  # type: ignore[index]
+    assert find_dates("Officials may 9 times out of 10 say so.", "2023-01-05") == []  # "may" is a verb in prose

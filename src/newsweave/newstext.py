@@ -19,25 +19,32 @@ from urllib.parse import urlsplit
 
 from newsweave.lexicon import AGENCIES, MONTHS, NAME_PARTICLES, ORG_WORDS, ROLE_WORDS
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-DATE_PATTERNS = [
-    # December 09, 2022 / Dec. 9 2022
-    (
-        re.compile(rf"\b{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-        "mdy",
-    ),
-    # 9 December 2022
-    (
-        re.compile(
-            rf"\b{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b",
-            re.I,
-        ),
-        "dmy",
-    ),
+# The one calendar-date grammar, for page metadata (parse_date, datelines) and for article text
+# (analyze.dates): month names, an optional weekday before a date, and the three ways a day is written.
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+WEEKDAY_PREFIX = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+CALENDAR_DATES = {
+    # (Friday,) December 9(, 2022) / Dec. 9 2022; not the "11" of "10 Nov 11"
+    "mdy": rf"(?<!\d\s)\b{WEEKDAY_PREFIX}(?P<m>{MONTH_NAME})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b",
+    # (Friday,) 9(th of) December( 2022)
+    "dmy": rf"\b{WEEKDAY_PREFIX}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH_NAME})(?:,?\s+{_YEAR})?\b",
     # 2022-12-09 (ISO, optionally with time)
-    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"), "iso"),
-]
+    "iso": r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)",
+}
+
+
+def calendar_patterns(*, ignore_case: bool) -> list[tuple[str, re.Pattern[str]]]:
+    """The grammar compiled: case-blind for page metadata ("DEC. 9, 2022"), case-sensitive for prose, where
+    "may" and "march" are verbs."""
+    flags = re.IGNORECASE if ignore_case else 0
+    return [(kind, re.compile(source, flags)) for kind, source in CALENDAR_DATES.items()]
+
+
+_METADATA_DATES = calendar_patterns(ignore_case=True)
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]?\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)$")
 
@@ -48,7 +55,7 @@ BYLINE = re.compile(
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+){0,3}"
     r"(?:,\s+(?:[A-Z][A-Za-z.]+\.?)(?:\s[A-Z][a-z.]+)?)?)"
-    r"(?:,\s+(?P<when>" + _MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?))?"
+    r"(?:,\s+(?P<when>" + MONTH_NAME + r"\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
 )
 TRAILING_CREDIT = re.compile(r"(?:^|\s)[-–—(]\s*(?P<credit>[A-Z][\w.&' ]{1,30}?)\s*\)?\s*$")
@@ -71,18 +78,19 @@ class Dateline:
 def parse_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first full date (with a year) in ``text``: (ISO date, span)."""
     best: tuple[int, str, tuple[int, int]] | None = None
-    for pattern, order in DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        month_raw = match.group("m")
-        month = int(month_raw) if order == "iso" else MONTHS.get(month_raw.lower().rstrip("."))
-        try:
-            value = date(int(match.group("y")), month or 0, int(match.group("d")))
-        except ValueError:
-            continue
-        if best is None or match.start() < best[0]:
-            best = (match.start(), value.isoformat(), match.span())
+    for order, pattern in _METADATA_DATES:
+        for match in pattern.finditer(text):
+            if not match.group("y"):
+                continue
+            month_raw = match.group("m")
+            month = int(month_raw) if order == "iso" else MONTHS.get(month_raw.lower().rstrip("."))
+            try:
+                value = date(int(match.group("y")), month or 0, int(match.group("d")))
+            except ValueError:
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), value.isoformat(), match.span())
+            break
     return (best[1], best[2]) if best else None
 
 

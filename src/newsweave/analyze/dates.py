@@ -17,21 +17,16 @@ from datetime import date, timedelta
 
 from newsweave.lexicon import MONTHS
 from newsweave.model import TimeExpression
+from newsweave.newstext import MONTH_NAME, calendar_patterns
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
 # A month and day written without a year is in the publication's year (agency style gives the year only
 # for another year), unless that puts it more than half a year ahead: "Dec. 22" in a January article.
 UPCOMING_DAYS = 183
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(rf"(?<!\d\s)\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")),
-    ("my", re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-?)\s+(?P<m>{_MONTH})(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
+# newstext's calendar dates (one grammar for pages and prose), then what only prose says.
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [*calendar_patterns(ignore_case=False),
+    ("my", re.compile(rf"\b(?:in|since|by|until|from|of|early|late|mid-?)\s+(?P<m>{MONTH_NAME})(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:in|since|by|until|from|of|early|late)\s+(?P<y>(?:19|20)\d\d)\b")),
     ("weekday", re.compile(r"\b(?:(?i:on|last|this|next)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|last night|this morning|this evening)\b", re.I)),
