@@ -52,6 +52,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/align.py
 	$(BIN)/python benchmarks/read_conflicts.py
 	$(BIN)/python benchmarks/analyze_speed.py
+	$(BIN)/python benchmarks/latency.py
 	$(BIN)/python benchmarks/align_scale.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/gen_bad_inputs.py $$(mktemp -d) --bad 1000 --run

@@ -51,11 +51,25 @@ def test_a_brief_of_articles_that_were_only_extracted_raises() -> None:
     assert build_brief(analysed.articles, analysed.errors)["stories"]
 
 
-def test_import_newsweave_loads_no_model_library() -> None:
+def test_import_newsweave_the_cli_and_extract_load_no_model_library() -> None:
+    """`import newsweave`, `newsweave --help` and `extract` never import spaCy, torch or the embedding model
+    (measured as time in benchmarks/latency.py; here as what is imported, which does not vary with the machine)."""
     import subprocess
     import sys
 
-    code = "import sys, newsweave; print(sorted(m for m in ('spacy', 'torch', 'sentence_transformers') if m in sys.modules))"
+    heavy = "('spacy', 'torch', 'sentence_transformers', 'trafilatura', 'datasketch')"
+    for run in (
+        "import newsweave",
+        "from typer.testing import CliRunner; from newsweave.cli import app; CliRunner().invoke(app, ['--help'])",
+    ):
+        code = f"import sys; {run}; print(sorted(m for m in {heavy} if m in sys.modules))"
+        assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]", run
+    examples = ROOT / "examples" / "harbor-fire"
+    code = (
+        "import sys; from typer.testing import CliRunner; from newsweave.cli import app; "
+        f"CliRunner().invoke(app, ['extract', {str(examples)!r}]); "
+        "print(sorted(m for m in ('spacy', 'torch', 'sentence_transformers') if m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
 
 

@@ -21,35 +21,23 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from newsweave import __version__
-from newsweave.api import (
-    BATCH,
-    DEFAULT_DB,
-    ENGINES,
-    IngestSummary,
-    Store,
-    UnknownStory,
-    engine_for,
-    input_files,
-    render,
-)
-from newsweave.api import brief as make_brief
-from newsweave.contract import story_groups, story_id, story_title
-from newsweave.engine import Engine
+from newsweave.defaults import BATCH, DEFAULT_DB, ENGINES, LENGTH, LENGTHS
 from newsweave.errors import ModelMissing, StoreError, logger
 from newsweave.limits import MAX_BYTES_VARIABLE, MAX_SECONDS_VARIABLE
 from newsweave.model import ReadError
-from newsweave.pipeline import Extraction
-from newsweave.pipeline import extract as run_extract
 from newsweave.renderers.json import to_json, to_jsonl
-from newsweave.renderers.text import articles_to_text
-from newsweave.summarize import LENGTH, LENGTHS
+
+if TYPE_CHECKING:  # the pipeline is imported by the commands that run it, so that --help starts at once
+    from newsweave.api import IngestSummary
+    from newsweave.engine import Engine
+    from newsweave.pipeline import Extraction
 
 EXIT_ENVIRONMENT = 4
 app = typer.Typer(
@@ -113,6 +101,8 @@ LengthOption = Annotated[
 
 def _render_brief(data: dict, fmt: BriefFormat, output: Path | None) -> str:
     """The brief in the chosen format; the terminal view has colours only when it goes to a terminal."""
+    from newsweave.api import render
+
     return render(data, fmt.value, color=output is None and sys.stdout.isatty())
 
 
@@ -193,8 +183,12 @@ def extract(
       cat dump.jsonl | newsweave extract - --format jsonl
     """
     with _engine(engine, scheduler) as runner:
+        from newsweave.pipeline import extract as run_extract
+
         result = run_extract(inputs, engine=runner)
     if fmt is ExtractFormat.text:
+        from newsweave.renderers.text import articles_to_text
+
         text = articles_to_text(result.articles)
     else:
         objects = [a.to_dict(sentences=True) for a in result.articles]
@@ -225,6 +219,8 @@ def brief(
       newsweave brief 'crawl/**/*.html.gz' --format text
     """
     with _models(), _engine(engine, scheduler) as runner:
+        from newsweave.api import brief as make_brief
+
         data = make_brief(inputs, length=length, engine=runner)
     _emit(_render_brief(data, fmt, output), output, [ReadError(**e) for e in data["errors"]])
 
@@ -270,12 +266,16 @@ def _models() -> Iterator[None]:
 def _engine(name: str, scheduler: str | None) -> AbstractContextManager[Engine]:
     if name not in ENGINES:
         raise typer.BadParameter(f"expected one of {', '.join(ENGINES)}", param_hint="--engine")
+    from newsweave.api import engine_for
+
     return engine_for(name, scheduler)
 
 
 def _analysed(inputs: list[str], engine: str = "local", scheduler: str | None = None) -> Extraction:
     """Read, clean and analyse; a missing language model ends the run with exit code 3 and how to fix it."""
     with _models(), _engine(engine, scheduler) as runner:
+        from newsweave.pipeline import extract as run_extract
+
         return run_extract(inputs, analysis=True, engine=runner)
 
 
@@ -307,6 +307,8 @@ def ingest(
 
 
 def _ingest_with_progress(inputs: list[str], db: Path, batch: int, engine: str, scheduler: str | None) -> IngestSummary:
+    from newsweave.api import Store, input_files
+
     files = input_files(inputs)  # for the progress bar's total
     console = Console(stderr=True)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files")]
@@ -347,6 +349,8 @@ def report(
 
       newsweave report --db news.db --story story-3
     """
+    from newsweave.api import Store, UnknownStory
+
     _require(db)
     with Store(db) as store, _models():
         try:
@@ -380,6 +384,10 @@ def stories(
     """
     if (db is None) == (not inputs):
         raise typer.BadParameter("give either INPUTS or --db", param_hint="INPUTS / --db")
+    from newsweave.api import Store
+    from newsweave.contract import story_groups, story_id, story_title
+    from newsweave.pipeline import extract as run_extract
+
     if db is not None:
         _require(db)
         with Store(db) as store:

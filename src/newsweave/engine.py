@@ -18,9 +18,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
+from newsweave.defaults import ENGINES
+
 T = TypeVar("T")
 R = TypeVar("R")
-ENGINES = ("local", "dask")
 POOL_FROM = 64  # items: below this, starting workers costs more than it saves
 
 

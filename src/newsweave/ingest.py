@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsweave.clean import Draft, clean_document, finish
+from newsweave.defaults import BATCH
 from newsweave.engine import Engine, LocalEngine
 from newsweave.errors import logger
 from newsweave.group.near_duplicates import band_keys, original_in, signature
@@ -23,8 +24,6 @@ from newsweave.group.stories import carry_numbers, cluster
 from newsweave.model import Document, ReadError
 from newsweave.read import read_inputs
 from newsweave.store import Store, content_hash
-
-BATCH = 200
 
 
 @dataclass(slots=True)

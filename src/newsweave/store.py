@@ -22,10 +22,11 @@ from typing import Self
 
 import numpy as np
 
+from newsweave.defaults import DEFAULT_DB
 from newsweave.errors import StoreError
 from newsweave.model import Article, Document, Removed, StoryInput
 
-DEFAULT_PATH = "newsweave.db"
+DEFAULT_PATH = DEFAULT_DB
 MIGRATIONS = [
     """
     CREATE TABLE articles (

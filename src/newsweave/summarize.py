@@ -24,15 +24,14 @@ from collections import Counter
 from typing import Any
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.align import Alignment
 from newsweave.align.statements import event_dates
 from newsweave.analyze.embed import encode_distinct
+from newsweave.analyze.nlp import english_stop_words
+from newsweave.defaults import LENGTH
 from newsweave.model import Article, Claim, Support
 
-LENGTH = 7
-LENGTHS = range(5, 11)  # what --length accepts
 CONFLICT_LINES = 2
 RELEVANCE = 0.7  # MMR: weight of relevance against novelty
 W_CENTRAL = 0.5  # relevance: weight of closeness to the story's centre (chosen on halves of summaries-dev)
@@ -103,7 +102,8 @@ def timeline(articles: list[Article], alignment: Alignment) -> list[dict[str, An
 def _names(speaker: str, text: str) -> bool:
     """The sentence names the speaker: one of the speaker's own words is in it ("Belic", "ministry")."""
     words = set(re.findall(r"\w+", text.lower()))
-    return any(w in words for w in re.findall(r"\w+", speaker.lower()) if w not in STOP_WORDS and len(w) > 2)
+    stop = english_stop_words()
+    return any(w in words for w in re.findall(r"\w+", speaker.lower()) if w not in stop and len(w) > 2)
 
 
 def _mmr(claims: list[Claim], room: int, relevance: dict[str, float]) -> list[Claim]:

@@ -18,8 +18,8 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsweave.analyze.nlp import english_stop_words
 from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
@@ -145,7 +145,8 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
 
 
 def stems(words: list[str]) -> list[str]:
-    return [w.lower()[:STEM] for w in words if w.lower() not in STOP_WORDS and (len(w) > 2 or w.isdigit())]
+    stop = english_stop_words()
+    return [w.lower()[:STEM] for w in words if w.lower() not in stop and (len(w) > 2 or w.isdigit())]
 
 
 def covers(scope: frozenset[str], a: Statement, b: Statement) -> int:

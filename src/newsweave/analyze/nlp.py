@@ -26,6 +26,15 @@ _LINE_BREAKS = re.compile(r"\n\s*")
 
 
 @lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use: importing spaCy takes seconds, and `--help` or
+    `extract` never need it."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
 def load_nlp():  # -> spacy.Language (typed loosely: spaCy is imported lazily)
     """The English pipeline; raises ModelMissing with the install command when absent."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
