@@ -153,3 +153,14 @@ def test_bad_inputs_are_errors_and_the_rest_is_read(tmp_path: Path) -> None:
     assert "unsupported file type (.pdf)" in errors["doc.pdf"]
     assert "unsupported file type (.png)" in errors["image.png"]
     assert "no such file" in errors["missing.txt"]
+
+
+def test_source_file_strips_the_readers_locators() -> None:
+    from newsweave.read import source_file
+
+    assert [source_file(s) for s in ("a/dump.jsonl:7", "c.warc@1990", "f.xml#3", "b/plain:name.txt")] == [
+        "a/dump.jsonl",
+        "c.warc",
+        "f.xml",
+        "b/plain:name.txt",
+    ]

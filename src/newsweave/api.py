@@ -26,7 +26,7 @@ from newsweave.errors import NewsweaveError
 from newsweave.ingest import BATCH, IngestSummary
 from newsweave.ingest import ingest as ingest_inputs
 from newsweave.pipeline import extract
-from newsweave.read import expand_inputs
+from newsweave.read import expand_inputs, source_file
 from newsweave.renderers.html import brief_to_html
 from newsweave.renderers.json import to_json
 from newsweave.renderers.markdown import brief_to_markdown
@@ -48,6 +48,7 @@ __all__ = [
     "engine_for",
     "input_files",
     "render",
+    "source_file",
 ]
 
 

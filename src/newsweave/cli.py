@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import sqlite3
 import sys
 import time
@@ -307,7 +306,7 @@ def ingest(
 
 
 def _ingest_with_progress(inputs: list[str], db: Path, batch: int, engine: str, scheduler: str | None) -> IngestSummary:
-    from newsweave.api import Store, input_files
+    from newsweave.api import Store, input_files, source_file
 
     files = input_files(inputs)  # for the progress bar's total
     console = Console(stderr=True)
@@ -323,7 +322,7 @@ def _ingest_with_progress(inputs: list[str], db: Path, batch: int, engine: str, 
         done_files: set[str] = set()
 
         def update(summary: IngestSummary, source: str) -> None:
-            done_files.add(re.split(r"[@#]|:(?=\d+$)", source)[0])
+            done_files.add(source_file(source))
             handled = summary.added + summary.duplicates + len(summary.errors)
             rate = f"{handled / max(time.perf_counter() - started, 1e-9):.1f}"
             progress.update(task, completed=len(done_files), rate=rate, description=summary.line())

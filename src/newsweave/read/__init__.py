@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from newsweave.limits import TooLarge, max_bytes, read_at_most
 from newsweave.model import Document, ReadError
-from newsweave.read.encoding import DecodeError, decode_bytes, normalize_text
+from newsweave.read.encoding import DecodeError, decode_bytes, displayable, normalize_text
 from newsweave.read.feed import iter_feed
 from newsweave.read.jsonl import iter_jsonl
 from newsweave.read.warc import iter_warc
@@ -41,7 +41,7 @@ FORMATS = {
 }
 SUPPORTED = ", ".join(sorted(FORMATS)) + " (each optionally .gz)"
 _GZIP_MAGIC = b"\x1f\x8b"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_LOCATOR = re.compile(r"[@#:](?=\d+$)")  # what source_file strips: "@offset", "#item" or ":line" at the end
 _HTML_SNIFF = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article")
 
 
@@ -103,6 +103,12 @@ def _glob(pattern: str) -> list[str]:
         return []
 
 
+def source_file(source: str) -> str:
+    """The file a document's source names, without the locator the readers add: 'dump.jsonl:7' (a JSONL
+    line), 'crawl.warc@1990' (a WARC record) and 'feed.xml#3' (a feed item)."""
+    return _LOCATOR.split(source, maxsplit=1)[0]
+
+
 def split_name(path: str) -> tuple[str, str, bool]:
     """'dir/a.html.gz' -> ('a', '.html', True): the id, the format extension, gzip."""
     name = os.path.basename(path)
@@ -133,11 +139,6 @@ def read_inputs(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterato
                 yield result
             else:
                 yield ReadError(displayable(result.source), displayable(result.error))
-
-
-def displayable(name: str) -> str:
-    """``name`` with lone surrogates (undecodable bytes of a file name) as U+FFFD."""
-    return _SURROGATE.sub("\ufffd", name)
 
 
 def _unique(doc_id: str, seen: dict[str, int]) -> str:

@@ -128,9 +128,14 @@ def _looks_binary(text: str) -> bool:
     return bool(sample) and len(_CONTROLS.findall(sample)) > max(2, len(sample) // 100)
 
 
+def displayable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name, JSON escapes) as U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def normalize_text(text: str) -> str:
     """NFC, one newline convention, no stray control characters, no lone surrogates (from JSON escapes)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROLS.sub("", text)
-    text = _SURROGATES.sub("\ufffd", text)
+    text = displayable(text)
     return unicodedata.normalize("NFC", text)
