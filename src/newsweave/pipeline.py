@@ -1,7 +1,8 @@
-"""The pipeline as library calls: inputs -> Articles (+ errors) -> brief.
+"""A run's articles: inputs -> read -> clean -> corpus pass -> near-duplicates -> sentences (-> analysis).
 
-The CLI, tests and benchmarks all go through here, so there is one way to
-run the stages.
+``extract`` is the one way a run reads, cleans and analyses its inputs; api.py builds briefs on it.
+An ingest (ingest.py) runs the same stage functions in batches against the store instead, so that a
+run of millions commits as it goes and resumes where it stopped.
 """
 
 from __future__ import annotations
