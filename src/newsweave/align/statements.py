@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
 
 from newsweave.analyze.nlp import english_stop_words
+from newsweave.analyze.quotations import quotation_spans
 from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
@@ -178,7 +180,7 @@ def _event_expressions(article: Article, sentence: object) -> list[TimeExpressio
     ("before Thursday's fire"), and not a weekday, "today" or month inside a quotation: that is the
     speaker's, placed from a moment the article does not give.
     """
-    quoted = [span for q in article.quotes for span in q.quoted]
+    quoted = quotation_ranges(article.text)
     out = []
     for d in article.dates:
         if not (d.value and _inside(d.start, d.end, sentence)):
@@ -191,6 +193,13 @@ def _event_expressions(article: Article, sentence: object) -> list[TimeExpressio
         if len(d.value) < 10 or _DAY.search(d.text):  # "last week" is placed on a day, but names none
             out.append(d)
     return out
+
+
+@lru_cache(maxsize=64)
+def quotation_ranges(text: str) -> list[tuple[int, int]]:
+    """Every span inside quotation marks, attributed to a speaker or not (a quotation's "today" is its
+    speaker's either way); cached because each sentence of an article asks."""
+    return [(s.start, s.end) for s in quotation_spans(text)]
 
 
 def _dated(article: Article, sentence: object) -> frozenset[tuple[str, str]]:
