@@ -308,3 +308,15 @@ def test_a_folder_that_cannot_be_read_is_reported(tmp_path: Path, monkeypatch: p
     results = read(tmp_path)
     assert [type(r).__name__ for r in results] == ["ReadError", "Document"]
     assert results[0].source.endswith("locked") and "cannot read this folder: permission denied" in results[0].error
+
+
+def test_a_warc_record_over_the_size_limit_is_reported_and_the_next_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.warc"
+    path.write_bytes(_warc(records=2))
+    monkeypatch.setenv("NEWSWEAVE_MAX_BYTES", "400")  # each page is larger; its headers are not
+    results = read(path)
+    assert [type(r).__name__ for r in results] == ["ReadError", "ReadError"]
+    assert all("record larger than 400 bytes" in r.error for r in results)
+    assert [r.source.rsplit("@", 1)[1] for r in results] == ["0", str(len(_warc(records=1)))]

@@ -21,6 +21,7 @@ from typing import Any
 
 from newsweave.analyze import analyze
 from newsweave.contract import build_brief
+from newsweave.defaults import DEFAULT_DB
 from newsweave.engine import ENGINES, Engine, engine_for
 from newsweave.errors import NewsweaveError
 from newsweave.ingest import BATCH, IngestSummary
@@ -31,7 +32,6 @@ from newsweave.renderers.html import brief_to_html
 from newsweave.renderers.json import to_json
 from newsweave.renderers.markdown import brief_to_markdown
 from newsweave.renderers.terminal import brief_to_terminal
-from newsweave.store import DEFAULT_PATH as DEFAULT_DB
 from newsweave.store import Store as _StoreBase
 from newsweave.summarize import LENGTH
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
@@ -26,7 +26,6 @@ from newsweave.defaults import DEFAULT_DB
 from newsweave.errors import StoreError
 from newsweave.model import Article, Document, Removed, StoryInput
 
-DEFAULT_PATH = DEFAULT_DB
 MIGRATIONS = [
     """
     CREATE TABLE articles (
@@ -98,7 +97,7 @@ def _statements(script: str) -> Iterator[str]:
 class Store:
     """An open newsweave database."""
 
-    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = str(path)
         if Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a folder, not a newsweave database")
@@ -145,7 +144,8 @@ class Store:
             yield
             self.db.execute("COMMIT")
         except BaseException as exc:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # a failed COMMIT may already have ended it
+                self.db.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{self.path}: cannot write to the store ({exc})") from exc
             raise
@@ -191,21 +191,19 @@ class Store:
             candidate = f"{doc_id}~{n}"
         return candidate
 
-    def band_matches(self, keys: list[int]) -> list[tuple[int, np.ndarray, int | None]]:
-        """Stored articles sharing a band key with ``keys``: (row, MinHash signature, the row it copies), by row.
+    def band_matches(self, keys: list[int]) -> Iterator[tuple[int, np.ndarray, int | None]]:
+        """Stored articles sharing a band key with ``keys``: (row, MinHash signature, the row it copies), by row,
+        each signature read only when the caller asks for it (it stops at the first copy).
 
         One indexed lookup per band (an OR chain would make SQLite scan the whole table)."""
         query = " UNION ".join("SELECT article FROM bands WHERE band = ? AND key = ?" for _ in keys)
-        rows = sorted(r[0] for r in self.db.execute(query, [v for pair in enumerate(keys) for v in pair]))
-        out = []
-        for row in rows:
+        for row in sorted(r[0] for r in self.db.execute(query, [v for pair in enumerate(keys) for v in pair])):
             blob, copies = self.db.execute(
                 "SELECT s.minhash, a.duplicate_of FROM signatures s JOIN articles a ON a.id = s.article"
                 " WHERE s.article = ?",
                 (row,),
             ).fetchone()
-            out.append((row, np.frombuffer(blob, dtype=np.uint64), copies))
-        return out
+            yield row, np.frombuffer(blob, dtype=np.uint64), copies
 
     def fail(self, source: str, error: str) -> None:
         """Record a failed input once (a rerun that fails the same way adds nothing)."""
@@ -271,15 +269,16 @@ class Store:
             "SELECT a.doc_id, a.source, a.text, a.title, a.outlet, a.author, a.published, a.dateline, a.agency, a.url,"
             " a.removed, o.doc_id, a.id FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of"
         )
+        rows: Iterable[tuple] = []
         if ids is None:
-            rows = self.db.execute(query + " ORDER BY a.id").fetchall()
+            rows = self.db.execute(query + " ORDER BY a.id")  # streamed: the whole store is never held at once
         else:
             wanted = sorted(set(ids))
-            rows = []
+            fetched: list[tuple] = []
             for start in range(0, len(wanted), LOOKUP_CHUNK):
                 chunk = wanted[start : start + LOOKUP_CHUNK]
-                rows += self.db.execute(query + f" WHERE a.doc_id IN ({', '.join('?' * len(chunk))})", chunk).fetchall()
-            rows.sort(key=lambda row: row[12])
+                fetched += self.db.execute(query + f" WHERE a.doc_id IN ({', '.join('?' * len(chunk))})", chunk)
+            rows = sorted(fetched, key=lambda row: row[12])
         for row in rows:
             yield Article(
                 id=row[0],

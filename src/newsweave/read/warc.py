@@ -94,8 +94,7 @@ def _document(record, path: str, iterator: ArchiveIterator) -> Document | ReadEr
         return None
     try:
         data = read_at_most(record.content_stream(), "record")  # before the offset, which consumes the record
-    except TooLarge as exc:
-        record.content_stream().read()  # skip the rest of the record, a chunk at a time
+    except TooLarge as exc:  # asking for the offset skips the rest of the record a buffer at a time
         return ReadError(f"{path}@{iterator.get_record_offset()}", str(exc))
     missing = getattr(record.raw_stream, "limit", 0)  # what the file lacks of the declared Content-Length
     if missing:
