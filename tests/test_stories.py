@@ -12,7 +12,7 @@ import numpy as np
 
 from newsweave.group.linkage import average_linkage
 from newsweave.group.stories import carry_numbers, cluster, pair_features, probability
-from newsweave.group.story_features import StoryInput, event_day, evidence, names_of
+from newsweave.group.story_features import StoryInput, counts_of, event_day, evidence, names_of, weekdays_of
 from newsweave.ingest import ingest
 from newsweave.store import Store
 
@@ -99,6 +99,28 @@ def test_time_apart_lowers_the_pair_probability() -> None:
     p = probability(pair_features(ev, left, right))
     assert p[0] > p[1] > p[2]  # a day, a year, six years apart
     assert p[3] == p[0] or abs(p[3] - p[0]) < 0.01  # undated: no evidence either way
+
+
+def test_lead_counts_and_weekdays() -> None:
+    lead = "The navy captured 23 pirates on Saturday at 10 p.m. GMT; a 31-year-old sailor; twenty-three boats"
+    assert counts_of(lead) == {"pirates": frozenset({"23"}), "year": frozenset({"31"})}
+    assert counts_of("Nearly 1,200 people fled; 5.6 magnitude") == {
+        "people": frozenset({"1200"}),
+        "magnitude": frozenset({"5.6"}),
+    }
+    assert weekdays_of("On Saturday, not on saturday or Monday") == 0b0100001
+    assert weekdays_of("No day named") == 0
+
+
+def test_leads_with_other_weekdays_and_counts_lower_the_pair_probability() -> None:
+    text = "The Indian Navy captured {} pirates in the Gulf of Aden on {}, the navy said in Mumbai."
+    rows = (("a", "23", "Saturday"), ("b", "23", "Saturday"), ("c", "26", "Saturday"), ("d", "26", "Thursday"))
+    ev = evidence([StoryInput(k, "Navy captures pirates", text.format(n, day)) for k, n, day in rows])
+    left, right = np.zeros(3, dtype=np.int64), np.arange(1, 4)
+    features = pair_features(ev, left, right)
+    assert features[:, 3:].tolist() == [[0, 0], [0, 1], [1, 1]]
+    p = probability(features)
+    assert p[0] > p[1] > p[2]
 
 
 def test_a_copy_is_always_in_its_originals_story() -> None:

@@ -1,6 +1,6 @@
 """Word lists: the vocabulary newsweave's stages share, kept apart from the logic that uses them.
 
-Month names, the world's wire agencies as their credits spell them, the words that make a name an
+Month and weekday names, numbers in words, clock words, the world's wire agencies as their credits spell them, the words that make a name an
 organisation's or a byline's role, name particles, English function words, and the reasons a cleaned
 line can be removed for (shown in every report).
 """
@@ -28,6 +28,16 @@ MONTHS = {
     )
     for name in names
 }
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
+    "a dozen": 12, "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3,
+}  # fmt: skip
+# Words after a number that make it a clock time or a time zone ("10 p.m.", "14:00 GMT"), not a count of something.
+CLOCK_WORDS = frozenset(["a", "p", "am", "pm", "gmt", "utc", "est", "edt", "et", "pst", "pdt", "bst", "cet", "ist"])
 AGENCIES = {
     # The world's wire services, as their credits spell them.
     "reuters": "Reuters",

@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsweave.lexicon import MONTHS
+from newsweave.lexicon import MONTHS, WEEKDAYS
 from newsweave.model import TimeExpression
 from newsweave.newstext import MONTH_NAME, calendar_patterns
 
 # A month and day written without a year is in the publication's year (agency style gives the year only
 # for another year), unless that puts it more than half a year ahead: "Dec. 22" in a January article.
 UPCOMING_DAYS = 183
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # newstext's calendar dates (one grammar for pages and prose), then what only prose says.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [*calendar_patterns(ignore_case=False),

@@ -14,18 +14,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from newsweave.analyze.role_words import LIGHT_VERBS, PHRASAL_ROLES, ROLE_CLASSES, TO_RESULT
+from newsweave.lexicon import WORD_NUMBERS
 from newsweave.model import Quantity
 
 if TYPE_CHECKING:  # spaCy is imported only where a model runs
     from spacy.tokens import Doc, Token
 
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
-    "a dozen": 12, "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3,
-}  # fmt: skip
 SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,

@@ -6,7 +6,11 @@
   organisations, teams, ships): "Waitrose", "Banstead" and "Wellington" tell two supermarket
   fires apart where "fire", "blaze" and "crews" cannot;
 - time: the event's day (the publication date, else a date in the URL) and its year (that day's,
-  else the latest year the text mentions).
+  else the latest year the text mentions);
+- the lead (the title and the text's first LEAD_CHARS characters), where a report states its event's
+  weekday ("on Saturday") and key counts ("23 pirates", "a 31-year-old man", "5.6 magnitude"): two
+  leads that name only different weekdays, or give only different numbers for the same counted words,
+  are weak evidence of two events of one kind (a toll that rises is why it is only weak).
 
 All vectors are L2-normalised scipy CSR rows, so a dot product is a cosine.
 """
@@ -22,7 +26,7 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from newsweave.lexicon import STOPWORDS
+from newsweave.lexicon import CLOCK_WORDS, STOPWORDS, WEEKDAYS, WORD_NUMBERS
 from newsweave.model import Article, StoryInput
 from newsweave.newstext import date_from_url
 
@@ -30,6 +34,11 @@ WORD = re.compile(r"[a-z][a-z'-]+|\d+(?:[.,]\d+)?")
 NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]{2,})\b")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+|\n+")
 YEAR = re.compile(r"(?<![\d./-])((?:19[5-9]|20[0-4])\d)(?![\d])")
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+COUNT = re.compile(
+    r"\b(\d+(?:[.,]\d+)*|" + "|".join(w for w in WORD_NUMBERS if " " not in w) + r")[ -]([a-z]+)\b", re.IGNORECASE
+)
+LEAD_CHARS = 600  # about the first three sentences: where a news report states its event's day and key figures
 MIN_DF = 2  # a term of one article only says nothing about which articles belong together
 MID_MONTH = 15  # a URL dated to a month only is placed mid-month
 
@@ -46,6 +55,8 @@ class Evidence:
     names: sparse.csr_matrix
     days: np.ndarray  # ordinal day of the event, or -1 when unknown
     years: np.ndarray  # the year of that day; undated, the latest year the text mentions; or -1
+    weekdays: np.ndarray  # bit d set when the lead names weekday d (WEEKDAYS order)
+    counts: list[dict[str, frozenset[str]]]  # the lead's counted words, each with the numbers given for it
 
 
 def event_day(published: str | None, url: str | None) -> int:
@@ -75,6 +86,23 @@ def names_of(text: str) -> list[str]:
     return out
 
 
+def weekdays_of(lead: str) -> int:
+    """The weekdays a lead names, as bits (WEEKDAYS order)."""
+    return sum({1 << WEEKDAYS.index(m.lower()) for m in WEEKDAY.findall(lead)})
+
+
+def counts_of(lead: str) -> dict[str, frozenset[str]]:
+    """Each word a lead counts ("23 pirates", "31-year-old") with the numbers it gives for it; not clock times."""
+    found: dict[str, set[str]] = {}
+    for number, word in COUNT.findall(lead):
+        word = word.lower()
+        if word in STOPWORDS or word in CLOCK_WORDS or word in WORD_NUMBERS:  # "twenty-three" counts no threes
+            continue
+        value = WORD_NUMBERS.get(number.lower())
+        found.setdefault(word, set()).add(str(value) if value is not None else number.replace(",", ""))
+    return {word: frozenset(numbers) for word, numbers in found.items()}
+
+
 def words_of(text: str) -> list[str]:
     return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
 
@@ -82,11 +110,14 @@ def words_of(text: str) -> list[str]:
 def evidence(items: list[StoryInput]) -> Evidence:
     heads = [f"{i.title or ''}\n{i.text}" for i in items]
     days = [event_day(i.published, i.url) for i in items]
+    leads = [f"{i.title or ''}\n{i.text[:LEAD_CHARS]}" for i in items]
     return Evidence(
         words=tfidf([words_of(h) for h in heads]),
         names=tfidf([names_of(h) for h in heads]),
         days=np.array(days, dtype=np.int64),
         years=np.array([_year(day, head) for day, head in zip(days, heads, strict=True)], dtype=np.int64),
+        weekdays=np.array([weekdays_of(lead) for lead in leads], dtype=np.int64),
+        counts=[counts_of(lead) for lead in leads],
     )
 
 
