@@ -79,7 +79,7 @@ class Pairs:
     def cluster(self, weights: np.ndarray, bias: float, threshold: float, keep: set[int]) -> dict[str, int]:
         mask = self.subset(keep)
         scores = stories.pair_scores(self.features[mask], self.far[mask], weights, bias)
-        pairs = {(int(i), int(j)): float(s) for i, j, s in zip(self.left[mask], self.right[mask], scores, strict=True)}
+        pairs = stories.scored_pairs(self.left[mask], self.right[mask], scores)
         copies = [(a, b) for a, b in self.copies if a in keep and b in keep]
         labels = average_linkage(len(self.items), pairs, threshold, copies)
         return {self.items[k].id: labels[k] for k in sorted(keep)}

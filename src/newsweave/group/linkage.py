@@ -49,8 +49,8 @@ def average_linkage(
         if mean >= threshold:
             heapq.heappush(heap, (-mean, min(a, b), max(a, b)))
 
-    for a in sorted(sums):
-        for b in sorted(sums[a]):
+    for a in sums:  # push order does not matter: the heap orders entries by (mean, a, b) alone
+        for b in sums[a]:
             if a < b:
                 push(a, b)
     while heap:
@@ -69,6 +69,6 @@ def average_linkage(
             sums[a][c] = sums[a].get(c, 0.0) + value
             sums[c][a] = sums[a][c]
             del sums[c][b]
-        for c in sorted(sums[a]):
+        for c in sums[a]:
             push(a, c)
     return [root(i) for i in range(n)]

@@ -42,6 +42,10 @@ PAIR_FEATURES = ("words", "names", "years_apart", "other_weekday", "other_counts
 WEIGHTS = np.array([9.18, 7.07, -0.44, -0.87, -1.69], dtype=np.float64)
 BIAS = -3.56
 THRESHOLD = 0.40  # mean pair probability for two groups to merge: the mean of the four topic folds' choices (0.30-0.50)
+# A pair less likely than this to be one event counts as 0 in linkage. It moves a group mean by at most this much
+# times its share of the pairs, and it keeps linkage near-linear: every merge re-scores all neighbouring groups,
+# and on a large corpus most candidate pairs are unlikely ones (a third of them under 0.05 at 10k articles).
+MIN_PAIR_SCORE = 0.1
 NEIGHBOURS = 48  # candidate partners per article, by cosine over its strongest terms
 SEARCH_TERMS = 48  # an article's strongest terms that the neighbour search uses
 CANDIDATE_FLOOR = 0.05  # below this cosine on strongest terms a pair is never the same event
@@ -58,6 +62,12 @@ BLOCK = 2048  # rows per block of the sparse neighbour search (bounds its memory
 def probability(features: np.ndarray, weights: np.ndarray = WEIGHTS, bias: float = BIAS) -> np.ndarray:
     """The pair model: how likely two articles report the same event."""
     return 1.0 / (1.0 + np.exp(-(features.astype(np.float64) @ weights + bias)))
+
+
+def scored_pairs(left: np.ndarray, right: np.ndarray, scores: np.ndarray) -> dict[tuple[int, int], float]:
+    """The pairs linkage is given: those at least MIN_PAIR_SCORE likely (the rest count as 0, as unscored pairs do)."""
+    keep = scores >= MIN_PAIR_SCORE
+    return {(int(i), int(j)): float(s) for i, j, s in zip(left[keep], right[keep], scores[keep], strict=True)}
 
 
 def pair_scores(features: np.ndarray, far: np.ndarray, weights: np.ndarray = WEIGHTS, bias: float = BIAS) -> np.ndarray:
@@ -157,7 +167,7 @@ def cluster(items: list[StoryInput], threshold: float = THRESHOLD) -> list[list[
     ev = evidence(items)
     left, right = candidate_pairs(ev)
     scores = pair_scores(pair_features(ev, left, right), dated_years_apart(ev, left, right))
-    pairs = {(int(i), int(j)): float(s) for i, j, s in zip(left, right, scores, strict=True)}
+    pairs = scored_pairs(left, right, scores)
     copies = [(k, index[item.duplicate_of]) for k, item in enumerate(items) if item.duplicate_of in index]
     labels = average_linkage(len(items), pairs, threshold, copies)
     groups: dict[int, list[str]] = defaultdict(list)
