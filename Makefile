@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Debian packages the test suite needs: chromium for the HTML report tests (driven by Playwright).
 APT_PACKAGES := chromium
 
-.PHONY: demo test lint bench clean apt
+.PHONY: demo test lint bench clean apt serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/newsweave brief examples/harbor-fire --format md
+
+# The web app on the example corpus, ingested into a throwaway store: http://127.0.0.1:8000
+serve: $(VENV)/.installed
+	@store=$$(mktemp -d)/example.db; $(BIN)/newsweave ingest examples/harbor-fire --db $$store && \
+	$(BIN)/newsweave serve --db $$store
 
 apt:
 ifneq ($(strip $(APT_PACKAGES)),)

@@ -400,6 +400,29 @@ def stories(
     _emit(to_json(listed), output, result.errors)
 
 
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to listen on (localhost only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """The local web app on a store: stories, claims, conflicts, articles, speakers, upload and a JSON API.
+
+    [bold]Examples[/bold]
+
+      newsweave serve --db news.db
+
+      newsweave serve --db news.db --port 8080   # then open http://127.0.0.1:8080
+    """
+    _require(db)
+    import uvicorn
+
+    from newsweave.web.app import create_app
+
+    typer.echo(f"newsweave: serving {db} on http://{host}:{port} (Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def _require(db: Path) -> None:
     if not db.exists():
         typer.echo(f"newsweave: error: {db}: no such database (run `newsweave ingest` first)", err=True)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
+from urllib.parse import quote
 
 import numpy as np
 
@@ -97,10 +98,15 @@ def _statements(script: str) -> Iterator[str]:
 class Store:
     """An open newsweave database."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        """Open (and create or upgrade) a store; ``read_only`` opens an existing, up-to-date store that this
+        connection can never change (SQLite ``mode=ro``), for readers such as the web app's pages."""
         self.path = str(path)
         if Path(self.path).is_dir():
             raise StoreError(f"{self.path}: is a folder, not a newsweave database")
+        if read_only:
+            self._open_read_only()
+            return
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -111,6 +117,21 @@ class Store:
                     self._migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
+
+    def _open_read_only(self) -> None:
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such newsweave store")
+        try:
+            uri = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            version = self.version
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot read the store ({exc})") from exc
+        if version != len(MIGRATIONS):
+            self.db.close()
+            raise StoreError(
+                f"{self.path}: not an up-to-date newsweave store (run `newsweave stories --db` on it once)"
+            )
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]

@@ -38,7 +38,7 @@ def _environment() -> Environment:
 
 
 def brief_to_html(brief: dict[str, Any]) -> str:
-    stories = [_story_view(n, story) for n, story in enumerate(brief["stories"])]
+    stories = [story_view(n, story) for n, story in enumerate(brief["stories"])]
     return (
         _environment()
         .get_template("report.html.j2")
@@ -50,7 +50,7 @@ def anchor(story: int, article: int, sentence: int) -> str:
     return f"s-{story}-{article}-{sentence}"
 
 
-def _story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
+def story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
     articles = story["articles"]
     index = {a["id"]: k for k, a in enumerate(articles)}
 
@@ -89,7 +89,7 @@ def _story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
             }
             for e in story["timeline"]
         ],
-        "articles": [_article_view(number, k, a) for k, a in enumerate(articles)],
+        "articles": [article_view(number, k, a) for k, a in enumerate(articles)],
         "claim_count": len(story["claims"]),
         "corroborated": sum(1 for c in story["claims"] if c["sources"] > 1),
     }
@@ -161,8 +161,8 @@ def _profiles(outlets: list[dict[str, Any]]) -> dict[str, Any]:
     return {"rows": rows, "height": 26 * len(rows) + 30}
 
 
-def _article_view(story: int, number: int, article: dict[str, Any]) -> dict[str, Any]:
-    """The article's paragraphs as runs of plain text and anchored sentences."""
+def article_view(story: int, number: int, article: dict[str, Any]) -> dict[str, Any]:
+    """The article's paragraphs as runs of plain text and anchored sentences (each run with its ``start`` offset)."""
     text, paragraphs = article["text"], []
     sentences = list(enumerate(article["sentences"]))
     start = 0
@@ -172,13 +172,18 @@ def _article_view(story: int, number: int, article: dict[str, Any]) -> dict[str,
         for k, s in sentences:
             if s["start"] >= start and s["end"] <= end:
                 if s["start"] > cursor:
-                    runs.append({"text": text[cursor : s["start"]], "id": None})
+                    runs.append({"text": text[cursor : s["start"]], "id": None, "start": cursor})
                 runs.append(
-                    {"text": text[s["start"] : s["end"]], "id": anchor(story, number, k), "stance": s.get("stance")}
+                    {
+                        "text": text[s["start"] : s["end"]],
+                        "id": anchor(story, number, k),
+                        "stance": s.get("stance"),
+                        "start": s["start"],
+                    }
                 )
                 cursor = s["end"]
         if cursor < end:
-            runs.append({"text": text[cursor:end], "id": None})
+            runs.append({"text": text[cursor:end], "id": None, "start": cursor})
         paragraphs.append(runs)
         start = end + 2
     return {**article, "paragraphs": paragraphs, "anchor": f"a-{story}-{number}"}

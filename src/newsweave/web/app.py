@@ -1,0 +1,322 @@
+"""The local web app: a store's stories, claims, conflicts, articles and speakers in the browser.
+
+``create_app(db)`` returns a FastAPI application: server-rendered pages (Jinja2, autoescaped; the story
+page reuses the HTML report's story template and script, renderers/templates/_story.html.j2) and a JSON
+API that mirrors the brief schema, with its OpenAPI document at /openapi.json. Pages read the store
+through a read-only connection; only the upload form writes, through the same ingest as the CLI.
+Run it with ``newsweave serve --db news.db``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.concurrency import run_in_threadpool
+
+from newsweave.errors import StoreError
+from newsweave.lexicon import REASONS
+from newsweave.read import FORMATS, SUPPORTED
+from newsweave.renderers import outlet_label
+from newsweave.renderers.html import STANCE_MARK, story_view
+from newsweave.renderers.json import to_json
+from newsweave.renderers.markdown import brief_to_markdown
+from newsweave.store import Store
+from newsweave.web import queries
+from newsweave.web.views import Analyses, highlighted, quote_variants, speaks_as, syndication
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # one upload request: beyond it, 413 (a team behind a proxy may set less)
+MAX_UPLOAD_FILES = 50  # files per upload
+SEARCH_RESULTS = 50  # /api/search hits at most
+SPEAKER_ARTICLES = 60  # articles a speaker page analyses at most (those mentioning the name most)
+STORY_ID = re.compile(r"story-(\d{1,18})")
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' "
+    "'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=ChoiceLoader(
+            [PackageLoader("newsweave", "web/templates"), PackageLoader("newsweave", "renderers/templates")]
+        ),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        article_url=lambda doc_id: "/articles/" + quote(doc_id, safe=""),
+        speaker_url=lambda name: "/speakers/" + quote(name, safe=""),
+        story_url=lambda story_id: "/stories/" + quote(story_id, safe=""),
+        outlet_label=outlet_label,
+        reasons=REASONS,
+        marks=STANCE_MARK,
+    )
+    return env
+
+
+def upload_folder(db: str | Path) -> Path:
+    """Where uploads are kept: a folder beside the store, named after it."""
+    path = Path(db).resolve()
+    return path.with_name(path.name + ".uploads")
+
+
+def safe_filename(name: str, content: bytes) -> str:
+    """An upload's name on disk: its last path part made harmless, after a digest of its content, so no name
+    can leave the upload folder or overwrite another upload."""
+    base = SAFE_NAME.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).lstrip(".") or "upload"
+    return f"{hashlib.sha256(content).hexdigest()[:16]}-{base[-120:]}"
+
+
+def accepted(name: str) -> bool:
+    """Whether ingest reads a file by this name (one of read.FORMATS, optionally .gz)."""
+    lower = name.lower().removesuffix(".gz")
+    return any(lower.endswith(ext) for ext in FORMATS)
+
+
+def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
+    """The web app on the store at ``db`` (which must exist)."""
+    db = str(db)
+    Store(db, read_only=True).close()  # fail now, with the store's own message, rather than on each page
+    analyses = Analyses()
+    app = FastAPI(title="newsweave", version="1", description="A store's stories, claims, conflicts and sources.")
+
+    def reader() -> Store:
+        try:
+            return Store(db, read_only=True)
+        except StoreError as exc:
+            raise HTTPException(503, str(exc)) from exc
+
+    def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(_environment().get_template(template).render(**context), status_code=status)
+
+    def story_number(story_id: str) -> int:
+        match = STORY_ID.fullmatch(story_id)
+        if match is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return int(match.group(1))
+
+    def story_brief(store: Store, story_id: str) -> dict[str, Any]:
+        number = story_number(story_id)
+        members = queries.story_members(store.db, number)
+        if not members:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return analyses.story(store, number, story_id, members)
+
+    def story_filter(q: str, outlet: str, since: str, until: str, min_sources: int, conflicts: bool, page_: int):
+        only = analyses.conflicted if conflicts else None
+        return queries.StoryFilter(q, outlet, since, until, min_sources, set(only) if only is not None else None, page_)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def error_page(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page("error.html.j2", status=exc.status_code, status_code=exc.status_code, detail=str(exc.detail))
+
+    # Pages
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def story_list(
+        q: str = "", outlet: str = "", since: str = "", until: str = "", min_sources: int = Query(0, ge=0),
+        conflicts: bool = False, page_number: int = Query(1, ge=1, alias="page"),
+    ) -> HTMLResponse:  # fmt: skip
+        with reader() as store:
+            found = queries.stories(
+                store.db, story_filter(q, outlet, since, until, min_sources, conflicts, page_number)
+            )
+        return page(
+            "stories.html.j2", found=found, q=q, outlet=outlet, since=since, until=until, min_sources=min_sources,
+            conflicts=conflicts, analysed=len(analyses.analysed), conflicted=len(analyses.conflicted),
+        )  # fmt: skip
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        with reader() as store:
+            brief = story_brief(store, story_id)
+            story = brief["stories"][0]
+            copies = {a["id"]: queries.copies_of(store.db, a["id"]) for a in story["articles"]}
+        sources = sorted({s for o in story["outlets"] for s in o["sources"]})
+        tree = syndication(story, copies)
+        return page("story.html.j2", s=story_view(0, story), story=story, sources=sources, tree=tree)
+
+    @app.get("/stories/{story_id}/export.{fmt}", include_in_schema=False)
+    def export(story_id: str, fmt: str) -> Response:
+        if fmt not in ("json", "md", "html"):
+            raise HTTPException(404, f"no export format {fmt!r}: json, md or html")
+        with reader() as store:
+            brief = story_brief(store, story_id)
+        disposition = {"Content-Disposition": f'attachment; filename="{story_id}.{fmt}"'}
+        if fmt == "json":
+            return Response(to_json(brief), media_type="application/json", headers=disposition)
+        if fmt == "md":
+            return PlainTextResponse(brief_to_markdown(brief), media_type="text/markdown", headers=disposition)
+        from newsweave.renderers.html import brief_to_html
+
+        return HTMLResponse(brief_to_html(brief), headers=disposition)
+
+    @app.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(doc_id: str) -> HTMLResponse:
+        with reader() as store:
+            entry = _article(store, doc_id)
+            number = queries.article_story(store.db, doc_id)
+            copies = queries.copies_of(store.db, doc_id)
+            cited: set[int] = set()
+            if number is not None:
+                members = queries.story_members(store.db, number)
+                brief = analyses.story(store, number, f"story-{number}", members)
+                cited = {
+                    c["sentence"]
+                    for line in brief["stories"][0]["summary"]
+                    for c in line["citations"]
+                    if c["article"] == doc_id
+                }
+        article = entry["article"]
+        return page(
+            "article.html.j2", a=article, paragraphs=highlighted(article, entry["quotes"], cited),
+            quotes=entry["quotes"], story=f"story-{number}" if number is not None else None, copies=copies,
+        )  # fmt: skip
+
+    def _article(store: Store, doc_id: str) -> dict[str, Any]:
+        try:
+            return analyses.article(store, doc_id)
+        except KeyError as exc:
+            raise HTTPException(404, f"no article {doc_id!r}") from exc
+
+    @app.get("/speakers/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def speaker_page(name: str) -> HTMLResponse:
+        return page("speaker.html.j2", name=name, groups=_speaker_quotes(name))
+
+    def _speaker_quotes(name: str) -> list[list[dict[str, Any]]]:
+        said = []
+        with reader() as store:
+            for doc_id in queries.articles_mentioning(store.db, name, SPEAKER_ARTICLES):
+                entry = _article(store, doc_id)
+                number = queries.article_story(store.db, doc_id)
+                for q in entry["quotes"]:
+                    if speaks_as(q["speaker"], name):
+                        said.append({**q, "story": f"story-{number}" if number is not None else None,
+                                     "outlet": outlet_label(entry["article"])})  # fmt: skip
+        return quote_variants(sorted(said, key=lambda q: (q["article"], q["start"])))
+
+    @app.get("/upload", response_class=HTMLResponse, include_in_schema=False)
+    def upload_form() -> HTMLResponse:
+        return page("upload.html.j2", supported=SUPPORTED, limit=max_upload_bytes, added=None)
+
+    @app.post("/upload", response_class=HTMLResponse, include_in_schema=False)
+    async def upload(request: Request) -> HTMLResponse:
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > max_upload_bytes:
+            raise HTTPException(413, f"upload too large: at most {max_upload_bytes:,} bytes per request")
+        form = await request.form(max_files=MAX_UPLOAD_FILES, max_fields=MAX_UPLOAD_FILES)
+        files = [f for f in form.getlist("files") if not isinstance(f, str)]
+        if not files:
+            raise HTTPException(400, "no file was sent")
+        saved, total = [], 0
+        folder = upload_folder(db)
+        for item in files:
+            name = item.filename or "upload"
+            if not accepted(name):
+                raise HTTPException(415, f"{name}: not a file newsweave reads ({SUPPORTED})")
+            content = await item.read(max_upload_bytes + 1 - total)
+            total += len(content)
+            if total > max_upload_bytes:
+                raise HTTPException(413, f"upload too large: at most {max_upload_bytes:,} bytes per request")
+            saved.append((folder / safe_filename(name, content), content))
+        folder.mkdir(exist_ok=True)
+        for path, content in saved:
+            path.write_bytes(content)
+        summary = await run_in_threadpool(_ingest, [str(p) for p, _ in saved])
+        with reader() as store:
+            added = [row for p, _ in saved for row in _stored_from(store, str(p))]
+        return page("upload.html.j2", supported=SUPPORTED, limit=max_upload_bytes, added=added, summary=summary)
+
+    def _ingest(paths: list[str]) -> str:
+        from newsweave.api import Store as WritableStore
+
+        with WritableStore(db) as store:
+            return store.ingest(paths).line()
+
+    # JSON API (mirrors the brief schema)
+
+    @app.get("/api/stories")
+    def api_stories(
+        q: str = "", outlet: str = "", since: str = "", until: str = "", min_sources: int = Query(0, ge=0),
+        conflicts: bool = False, page_number: int = Query(1, ge=1, alias="page"),
+    ) -> dict[str, Any]:  # fmt: skip
+        """Stored stories, newest first (best match first with ``q``), a page at a time, with facet counts."""
+        with reader() as store:
+            found = queries.stories(
+                store.db, story_filter(q, outlet, since, until, min_sources, conflicts, page_number)
+            )
+        return {
+            "total": found.total, "page": found.page, "pages": found.pages,
+            "stories": [{"id": r.id, "title": r.title, "articles": r.articles, "independent_sources": r.sources,
+                         "outlets": r.outlets, "first_published": r.first, "last_published": r.last,
+                         "snippet": "".join(f"[{t}]" if m else t for t, m in r.snippet)} for r in found.rows],
+            "facets": {"outlets": dict(found.outlets), "independent_sources": dict(found.sources)},
+        }  # fmt: skip
+
+    @app.get("/api/stories/{story_id}")
+    def api_story(story_id: str) -> dict[str, Any]:
+        """One story's brief (schema newsweave/1, with this story only)."""
+        with reader() as store:
+            return story_brief(store, story_id)
+
+    @app.get("/api/articles/{doc_id:path}")
+    def api_article(doc_id: str) -> dict[str, Any]:
+        """One article as the brief lists it (text, sentences, entities...), with its quotes, story and copies."""
+        with reader() as store:
+            entry = _article(store, doc_id)
+            number = queries.article_story(store.db, doc_id)
+            copies = queries.copies_of(store.db, doc_id)
+        return {**entry, "story": f"story-{number}" if number is not None else None, "copies": copies}
+
+    @app.get("/api/search")
+    def api_search(q: str = "", limit: int = Query(20, ge=1, le=SEARCH_RESULTS)) -> list[dict[str, Any]]:
+        """Articles matching ``q`` (every word), best first (bm25), with story and snippet."""
+        with reader() as store:
+            return queries.search(store.db, q, limit)
+
+    @app.get("/api/speakers/{name:path}")
+    def api_speaker(name: str) -> dict[str, Any]:
+        """What one person or organisation is quoted as saying, variants of one quote grouped."""
+        return {"speaker": name, "quotes": _speaker_quotes(name)}
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    @app.get("/stories", include_in_schema=False)
+    def stories_redirect() -> RedirectResponse:
+        return RedirectResponse("/")
+
+    return app
+
+
+def _stored_from(store: Store, path: str) -> list[dict[str, Any]]:
+    """The stored articles read from one uploaded file (its source, or its source with a reader's locator)."""
+    rows = store.db.execute(
+        "SELECT doc_id, title, story FROM articles WHERE source = ? OR substr(source, 1, ?) IN (?, ?, ?) ORDER BY id",
+        (path, len(path) + 1, path + ":", path + "@", path + "#"),
+    )
+    return [{"id": d, "title": t, "story": f"story-{s}" if s is not None else None} for d, t, s in rows]
