@@ -36,6 +36,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # one upload request: beyond it, 413 (a tea
 MAX_UPLOAD_FILES = 50  # files per upload
 SEARCH_RESULTS = 50  # /api/search hits at most
 SPEAKER_ARTICLES = 60  # articles a speaker page analyses at most (those mentioning the name most)
+DATE = r"^(\d{4}-\d{2}-\d{2})?$"  # since / until: an ISO date or nothing
 STORY_ID = re.compile(r"story-(\d{1,18})")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 SECURITY_HEADERS = {
@@ -137,7 +138,7 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> F
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def story_list(
-        q: str = "", outlet: str = "", since: str = "", until: str = "", min_sources: int = Query(0, ge=0),
+        q: str = "", outlet: str = "", since: str = Query("", pattern=DATE), until: str = Query("", pattern=DATE), min_sources: int = Query(0, ge=0),
         conflicts: bool = False, page_number: int = Query(1, ge=1, alias="page"),
     ) -> HTMLResponse:  # fmt: skip
         with reader() as store:
@@ -260,7 +261,7 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> F
 
     @app.get("/api/stories")
     def api_stories(
-        q: str = "", outlet: str = "", since: str = "", until: str = "", min_sources: int = Query(0, ge=0),
+        q: str = "", outlet: str = "", since: str = Query("", pattern=DATE), until: str = Query("", pattern=DATE), min_sources: int = Query(0, ge=0),
         conflicts: bool = False, page_number: int = Query(1, ge=1, alias="page"),
     ) -> dict[str, Any]:  # fmt: skip
         """Stored stories, newest first (best match first with ``q``), a page at a time, with facet counts."""

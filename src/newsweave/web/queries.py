@@ -71,8 +71,10 @@ STORY_STATS = """
 
 
 def fts_query(text: str) -> str:
-    """A search box's text as FTS5: each word a quoted term (so no input is an FTS5 syntax error)."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
+    """A search box's text as FTS5: each word a quoted term (so no input is an FTS5 syntax error), control
+    characters dropped ('' when no word is left)."""
+    words = "".join(c if c.isprintable() else " " for c in text).split()
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 def runs(snippet: str) -> list[tuple[str, bool]]:
@@ -90,13 +92,13 @@ def stories(db: sqlite3.Connection, f: StoryFilter) -> StoryPage:
     where: list[str] = ["1 = 1"]
     params: list[str | int] = []
     ranked: dict[int, tuple[int, str]] = {}  # story -> (rank order, best snippet)
-    if f.q.strip():
+    if terms := fts_query(f.q):
         for rank, (story, snippet) in enumerate(
             db.execute(
                 "SELECT a.story, snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts"
                 " JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND a.story IS NOT NULL"
                 " ORDER BY bm25(articles_fts) LIMIT ?",
-                (MARK_OPEN, MARK_CLOSE, SNIPPET_WORDS, fts_query(f.q), SEARCH_STORIES * 5),
+                (MARK_OPEN, MARK_CLOSE, SNIPPET_WORDS, terms, SEARCH_STORIES * 5),
             )
         ):
             ranked.setdefault(story, (rank, snippet))
@@ -176,7 +178,7 @@ def copies_of(db: sqlite3.Connection, doc_id: str) -> list[str]:
 
 def search(db: sqlite3.Connection, q: str, limit: int) -> list[dict[str, object]]:
     """Articles matching ``q``, best first (bm25), each with its story and a snippet (matches in [brackets])."""
-    if not q.strip():
+    if not (terms := fts_query(q)):
         return []
     return [
         {
@@ -189,16 +191,17 @@ def search(db: sqlite3.Connection, q: str, limit: int) -> list[dict[str, object]
             "SELECT a.doc_id, a.story, a.title, snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts"
             " JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts)"
             " LIMIT ?",
-            (MARK_OPEN, MARK_CLOSE, SNIPPET_WORDS, fts_query(q), limit),
+            (MARK_OPEN, MARK_CLOSE, SNIPPET_WORDS, terms, limit),
         )
     ]
 
 
 def articles_mentioning(db: sqlite3.Connection, name: str, limit: int) -> list[str]:
     """Ids of articles whose text holds ``name`` as a phrase, best first."""
-    phrase = '"' + " ".join(name.split()).replace('"', '""') + '"'
-    if phrase == '""':
+    words = fts_query(name).replace('"', " ").split()  # the name's words, as one phrase
+    if not words:
         return []
+    phrase = '"' + " ".join(words) + '"'
     return [
         r[0]
         for r in db.execute(
