@@ -66,6 +66,10 @@ MIGRATIONS = [
     DELETE FROM failures WHERE rowid NOT IN (SELECT min(rowid) FROM failures GROUP BY source, error);
     CREATE UNIQUE INDEX failures_once ON failures(source, error);
     """,  # a failure is recorded once, however often the same input is retried
+    """
+    CREATE INDEX articles_story_facets ON articles(story, published, outlet, agency, duplicate_of, doc_id);
+    CREATE INDEX articles_outlet ON articles(outlet, story);
+    """,  # the web app's story list and facets read these indexes alone, never the rows' text
 ]
 # How long a writer waits for another process's transaction before giving up: ingests of one store queue
 # behind each other rather than fail with "database is locked".

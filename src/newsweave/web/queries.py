@@ -91,17 +91,16 @@ def stories(db: sqlite3.Connection, f: StoryFilter) -> StoryPage:
     """One page of stories matching ``f``, with facet counts over all the matching stories."""
     where: list[str] = ["1 = 1"]
     params: list[str | int] = []
-    ranked: dict[int, tuple[int, str]] = {}  # story -> (rank order, best snippet)
+    ranked: dict[int, tuple[int, int]] = {}  # story -> (rank order, row of its best-matching article)
     if terms := fts_query(f.q):
-        for rank, (story, snippet) in enumerate(
+        for rank, (story, row) in enumerate(
             db.execute(
-                "SELECT a.story, snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts"
-                " JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? AND a.story IS NOT NULL"
-                " ORDER BY bm25(articles_fts) LIMIT ?",
-                (MARK_OPEN, MARK_CLOSE, SNIPPET_WORDS, terms, SEARCH_STORIES * 5),
+                "SELECT a.story, a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? AND a.story IS NOT NULL ORDER BY bm25(articles_fts) LIMIT ?",
+                (terms, SEARCH_STORIES * 5),
             )
         ):
-            ranked.setdefault(story, (rank, snippet))
+            ranked.setdefault(story, (rank, row))
         where.append("s.story IN (SELECT value FROM json_each(?))")
         params.append(_json_list(ranked))
     if f.only is not None:
@@ -119,37 +118,43 @@ def stories(db: sqlite3.Connection, f: StoryFilter) -> StoryPage:
     if f.min_sources > 0:
         where.append("s.sources >= ?")
         params.append(f.min_sources)
-    matching = f"WITH s AS ({STORY_STATS}) SELECT s.* FROM s WHERE {' AND '.join(where)}"
-    total = db.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
+    # The matching stories' statistics, computed once per request into a temporary table (a read-only
+    # connection may still write its own temp database).
+    db.execute("DROP TABLE IF EXISTS temp.matching")
+    db.execute(
+        f"CREATE TEMP TABLE matching AS WITH s AS ({STORY_STATS}) SELECT s.* FROM s WHERE {' AND '.join(where)}", params
+    )
+    total = db.execute("SELECT count(*) FROM temp.matching").fetchone()[0]
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, f.page), pages)
     order = "s.last IS NULL, s.last DESC, s.story DESC"
     if ranked:
         order = "(SELECT value FROM json_each(?) WHERE CAST(key AS INTEGER) = s.story), s.story"
     query = (
-        f"WITH s AS ({STORY_STATS}) SELECT s.story, (SELECT title FROM articles WHERE id = s.first_id), s.articles,"
-        f" s.sources, s.outlets, s.first, s.last FROM s WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+        "SELECT s.story, (SELECT title FROM articles WHERE id = s.first_id), s.articles, s.sources, s.outlets,"
+        f" s.first, s.last FROM temp.matching s ORDER BY {order} LIMIT ? OFFSET ?"
     )
     order_params = [_json_ranks(ranked)] if ranked else []
     rows = [
-        StoryRow(story_label(n), n, title, count, sources, outlets, first, last, runs(ranked.get(n, (0, ""))[1]))
+        StoryRow(story_label(n), n, title, count, sources, outlets, first, last, _snippet(db, terms, ranked.get(n)))
         for n, title, count, sources, outlets, first, last in db.execute(
-            query, [*params, *order_params, PAGE_SIZE, (page - 1) * PAGE_SIZE]
+            query, [*order_params, PAGE_SIZE, (page - 1) * PAGE_SIZE]
         )
     ]
     outlets = db.execute(
-        f"SELECT a.outlet, count(DISTINCT a.story) AS n FROM articles a WHERE a.outlet IS NOT NULL"
-        f" AND a.story IN (SELECT story FROM ({matching})) GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT ?",
-        [*params, OUTLET_FACETS],
+        "SELECT a.outlet, count(DISTINCT a.story) AS n FROM articles a JOIN temp.matching m ON m.story = a.story"
+        " WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY n DESC, a.outlet LIMIT ?",
+        [OUTLET_FACETS],
     ).fetchall()
     buckets = ", ".join(
         f"sum(sources >= {low}{f' AND sources <= {high}' if high else ''})" for low, high in SOURCE_BUCKETS
     )
-    counts = db.execute(f"SELECT {buckets} FROM ({matching})", params).fetchone()
+    counts = db.execute(f"SELECT {buckets} FROM temp.matching").fetchone()
     sources = [
         (f"{low}" if low == high else (f"{low}–{high}" if high else f"{low}+"), int(n or 0))
         for (low, high), n in zip(SOURCE_BUCKETS, counts, strict=True)
     ]
+    db.execute("DROP TABLE temp.matching")
     return StoryPage(rows, total, page, pages, [(o, int(n)) for o, n in outlets], sources)
 
 
@@ -216,5 +221,16 @@ def _json_list(values: Iterable[int]) -> str:
     return json.dumps(sorted(int(v) for v in values))
 
 
-def _json_ranks(ranked: dict[int, tuple[int, str]]) -> str:
+def _snippet(db: sqlite3.Connection, terms: str, best: tuple[int, int] | None) -> list[tuple[str, bool]]:
+    """The snippet of a story's best-matching article (computed for the shown page only: it is costly)."""
+    if best is None:
+        return []
+    row = db.execute(
+        "SELECT snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+        (MARK_OPEN, MARK_CLOSE, SNIPPET_WORDS, terms, best[1]),
+    ).fetchone()
+    return runs(row[0]) if row else []
+
+
+def _json_ranks(ranked: dict[int, tuple[int, int]]) -> str:
     return json.dumps({str(story): order for story, (order, _) in ranked.items()})
