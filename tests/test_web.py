@@ -171,6 +171,17 @@ def test_pages_never_write_to_the_store(client: TestClient, store_path: Path, fi
         store.db.execute("DELETE FROM articles")
 
 
+def test_conflicts_facet_covers_stories_analysed_in_the_background(store_path: Path) -> None:
+    client = TestClient(create_app(store_path, warm=5))
+    deadline = time.monotonic() + 120
+    while client.get("/api/stories", params={"conflicts": True}).json()["total"] == 0:
+        assert time.monotonic() < deadline, "the background analysis found no story with conflicts"
+        time.sleep(0.2)
+    with_conflicts = client.get("/api/stories", params={"conflicts": True}).json()["stories"]
+    assert [s["title"] for s in with_conflicts] == ["Fire guts grain terminal in Port Veran, dozens evacuated"]
+    assert "has conflicts (1 of" in client.get("/").text
+
+
 def test_read_only_store_refuses_a_missing_or_old_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such"):
         Store(tmp_path / "none.db", read_only=True)

@@ -405,6 +405,9 @@ def serve(
     db: DbOption = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option(help="Address to listen on (localhost only by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    warm: Annotated[
+        int, typer.Option(help="Analyse this many of the newest stories in the background (the conflicts facet).")
+    ] = 50,
 ) -> None:
     """The local web app on a store: stories, claims, conflicts, articles, speakers, upload and a JSON API.
 
@@ -420,7 +423,7 @@ def serve(
     from newsweave.web.app import create_app
 
     typer.echo(f"newsweave: serving {db} on http://{host}:{port} (Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, warm=warm), host=host, port=port, log_level="warning")
 
 
 def _require(db: Path) -> None:

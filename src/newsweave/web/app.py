@@ -10,7 +10,9 @@ Run it with ``newsweave serve --db news.db``.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from newsweave.store import Store
 from newsweave.web import queries
 from newsweave.web.views import Analyses, highlighted, quote_variants, speaks_as, syndication
 
+LOG = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # one upload request: beyond it, 413 (a team behind a proxy may set less)
 MAX_UPLOAD_FILES = 50  # files per upload
 SEARCH_RESULTS = 50  # /api/search hits at most
@@ -89,11 +92,14 @@ def accepted(name: str) -> bool:
     return any(lower.endswith(ext) for ext in FORMATS)
 
 
-def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
-    """The web app on the store at ``db`` (which must exist)."""
+def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm: int = 0) -> FastAPI:
+    """The web app on the store at ``db`` (which must exist). ``warm``: analyse that many of the newest
+    stories in a background thread, so that the "has conflicts" facet covers them before anyone opens them."""
     db = str(db)
     Store(db, read_only=True).close()  # fail now, with the store's own message, rather than on each page
     analyses = Analyses()
+    if warm > 0:
+        threading.Thread(target=_warm, args=(db, analyses, warm), name="newsweave-warm", daemon=True).start()
     app = FastAPI(title="newsweave", version="1", description="A store's stories, claims, conflicts and sources.")
 
     def reader() -> Store:
@@ -312,6 +318,17 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> F
         return RedirectResponse("/")
 
     return app
+
+
+def _warm(db: str, analyses: Analyses, count: int) -> None:
+    """Analyse the ``count`` newest stories, one at a time (a page request waits for at most one)."""
+    with Store(db, read_only=True) as store:
+        newest = queries.stories(store.db, queries.StoryFilter(), limit=count).rows
+        for row in newest:
+            try:
+                analyses.story(store, row.number, row.id, queries.story_members(store.db, row.number))
+            except Exception as exc:  # a story that cannot be analysed is analysed again when opened
+                LOG.warning("%s: not analysed in the background: %s", row.id, exc)
 
 
 def _stored_from(store: Store, path: str) -> list[dict[str, Any]]:

@@ -87,8 +87,8 @@ def runs(snippet: str) -> list[tuple[str, bool]]:
     return out
 
 
-def stories(db: sqlite3.Connection, f: StoryFilter) -> StoryPage:
-    """One page of stories matching ``f``, with facet counts over all the matching stories."""
+def stories(db: sqlite3.Connection, f: StoryFilter, limit: int = PAGE_SIZE) -> StoryPage:
+    """One page (``limit`` stories) of the stories matching ``f``, with facet counts over all of them."""
     where: list[str] = ["1 = 1"]
     params: list[str | int] = []
     ranked: dict[int, tuple[int, int]] = {}  # story -> (rank order, row of its best-matching article)
@@ -125,7 +125,7 @@ def stories(db: sqlite3.Connection, f: StoryFilter) -> StoryPage:
         f"CREATE TEMP TABLE matching AS WITH s AS ({STORY_STATS}) SELECT s.* FROM s WHERE {' AND '.join(where)}", params
     )
     total = db.execute("SELECT count(*) FROM temp.matching").fetchone()[0]
-    pages = max(1, -(-total // PAGE_SIZE))
+    pages = max(1, -(-total // limit))
     page = min(max(1, f.page), pages)
     order = "s.last IS NULL, s.last DESC, s.story DESC"
     if ranked:
@@ -138,7 +138,7 @@ def stories(db: sqlite3.Connection, f: StoryFilter) -> StoryPage:
     rows = [
         StoryRow(story_label(n), n, title, count, sources, outlets, first, last, _snippet(db, terms, ranked.get(n)))
         for n, title, count, sources, outlets, first, last in db.execute(
-            query, [*order_params, PAGE_SIZE, (page - 1) * PAGE_SIZE]
+            query, [*order_params, limit, (page - 1) * limit]
         )
     ]
     outlets = db.execute(
