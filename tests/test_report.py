@@ -8,13 +8,12 @@ itself and logs no error; article text is escaped; a screenshot is kept as a tes
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from conftest import ARTIFACTS
 from newsweave.contract import build_brief
 from newsweave.pipeline import extract
 from newsweave.renderers.html import brief_to_html
@@ -22,10 +21,6 @@ from newsweave.renderers.terminal import brief_to_terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "harbor-fire"
-ARTIFACTS = Path(os.environ.get("NEWSWEAVE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-gpu", "--no-first-run",
-         "--disable-component-update", "--disable-sync"]  # fmt: skip
 HOSTILE = (
     "The council of Lindholm voted on the <script>window.pwned = true</script> budget on Monday, "
     'the mayor said: "Taxes & fees stay as they are" &amp; nothing else changes. '
@@ -48,18 +43,6 @@ def report(brief: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(brief_to_html(brief), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed; `make test` installs it (APT_PACKAGES)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

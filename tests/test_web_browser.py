@@ -7,8 +7,6 @@ screenshots are kept as test artifacts (test-artifacts/, or $NEWSWEAVE_TEST_ARTI
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import threading
 import time
@@ -18,14 +16,12 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from conftest import ARTIFACTS
 from newsweave.api import Store
 from newsweave.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "harbor-fire"
-ARTIFACTS = Path(os.environ.get("NEWSWEAVE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 pytestmark = pytest.mark.browser
 
 
@@ -52,18 +48,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed; `make test` installs it (APT_PACKAGES)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
