@@ -96,6 +96,7 @@ def test_story_page_shows_sources_syndication_conflicts_and_links(client: TestCl
     assert "5 articles → " in html  # the independent-source bar (its count is the brief's)
     assert "independent source" in html and "first publisher" in html and "(copy)" not in html
     assert html.count('class="conflict"') >= 2 and html.count('class="side"') >= 4
+    assert "<mark>Seven</mark>" in html and "<mark>Three</mark>" in html  # the differing values, highlighted
     assert 'href="/speakers/' in html and 'href="/articles/' in html
     assert 'class="cite"' in html and 'data-target="s-0-' in html  # citations link to sentence anchors
 

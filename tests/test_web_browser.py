@@ -83,6 +83,7 @@ def test_search_open_a_story_click_a_citation_and_read_a_conflict(page) -> None:
     conflict.scroll_into_view_if_needed()
     sides = conflict.locator("div.side")
     assert sides.count() == 2 and all(sides.nth(k).inner_text().strip() for k in range(2))
+    assert sides.nth(0).locator("mark").count() and sides.nth(1).locator("mark").count()  # the differing values
     page.screenshot(path=str(ARTIFACTS / "web-conflict.png"))
 
 

@@ -12,6 +12,7 @@ independent source, chart scales); the template only lays it out.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,7 @@ from newsweave.lexicon import REASONS
 from newsweave.renderers import citation_numbers, outlet_label, sentence_text
 
 MATRIX_ROWS = 40  # claims shown in the matrix: the best corroborated first
+QUOTED = re.compile(r'"([^"]{1,80})"')  # the differing values a conflict's description quotes
 STANCE_MARK = {"asserted": "●", "attributed": "◆", "hedged": "◐", "denied": "✕"}
 
 
@@ -96,16 +98,39 @@ def story_view(number: int, story: dict[str, Any]) -> dict[str, Any]:
 
 
 def _sides(conflict: dict[str, Any], outlet_of: dict[str, str], link: Any) -> dict[str, Any]:
-    """A conflict (or an update) with its evidence split into the two sides, each sentence linked."""
+    """A conflict (or an update) with its evidence split into the two sides, each sentence linked, and the
+    values that differ (quoted in its description: "Seven" vs "Three") marked in the sentences."""
+    values = [v for v in QUOTED.findall(conflict["description"]) if v.strip()]
     sides = [
         [
-            {**e, "href": link(e["article"], e["sentence"]), "outlet": outlet_of[e["article"]]}
+            {
+                **e,
+                "href": link(e["article"], e["sentence"]),
+                "outlet": outlet_of[e["article"]],
+                "runs": marked_runs(e["text"], values),
+            }
             for e in conflict["evidence"]
             if e["side"] == side
         ]
         for side in (0, 1)
     ]
     return {**conflict, "sides": sides}
+
+
+def marked_runs(text: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """``text`` as (piece, marked) runs, the pieces that are one of ``terms`` (any case) marked."""
+    if not terms:
+        return [(text, False)]
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)), re.IGNORECASE)
+    runs, cursor = [], 0
+    for match in pattern.finditer(text):
+        if match.start() > cursor:
+            runs.append((text[cursor : match.start()], False))
+        runs.append((match.group(0), True))
+        cursor = match.end()
+    if cursor < len(text):
+        runs.append((text[cursor:], False))
+    return runs
 
 
 def _matrix(story: dict[str, Any], outlet_of: dict[str, str], profiles: dict[str, Any], link: Any) -> dict[str, Any]:
