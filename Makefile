@@ -66,6 +66,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/latency.py
 	$(BIN)/python benchmarks/align_scale.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/embed_speed.py
 	$(BIN)/python benchmarks/gen_bad_inputs.py $$(mktemp -d) --bad 1000 --run
 
 clean:
