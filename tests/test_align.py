@@ -317,11 +317,11 @@ def test_every_statement_is_in_exactly_one_claim(story: dict, articles: list[Art
 def test_the_report_matrix_marks_an_outlet_known_only_by_its_agency_credit(articles: list[Article]) -> None:
     from dataclasses import replace
 
-    from newsweave.renderers.html import _story_view
+    from newsweave.renderers.html import story_view
 
     credited = [replace(a, outlet=None, agency="Dispatches") if a.id == "herald" else a for a in articles]
     story = build_story(credited)
-    view = _story_view(0, story)
+    view = story_view(0, story)
     column = view["matrix"]["columns"].index("Dispatches")
     carried = [row for row in view["matrix"]["rows"] if "Dispatches" in row["claim"]["outlets"]]
     assert carried and all(row["cells"][column] for row in carried)
