@@ -1,7 +1,9 @@
 """What story grouping compares: an article's words, its names and the time of its event.
 
 - words: TF-IDF over the title and the whole text (sublinear counts, stop words out, terms of
-  one article only dropped), IDF from the batch being grouped;
+  one article only dropped), IDF from the batch being grouped, steadied by how common each word is
+  in English (wordfreq): a batch of a few articles about one event cannot tell on its own that
+  "shooting" and "Troy" are rarer than "said";
 - names: the same over capitalised words that do not open a sentence (places, people,
   organisations, teams, ships): "Waitrose", "Banstead" and "Wellington" tell two supermarket
   fires apart where "fire", "blaze" and "crews" cannot;
@@ -20,8 +22,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -40,6 +44,11 @@ COUNT = re.compile(
 )
 LEAD_CHARS = 600  # about the first three sentences: where a news report states its event's day and key figures
 MIN_DF = 2  # a term of one article only says nothing about which articles belong together
+# English word frequencies (wordfreq) count as this many background documents in every IDF: a batch of fewer
+# articles leans on them, a large batch's own counts dominate. Any value from 5 to 200 gives the same stories
+# on real-stories-dev and within 0.006 on stories-dev; 20 is a small batch's size.
+BACKGROUND_DOCS = 20
+DOC_WORDS = 500  # a news article's length in words: turns a word's frequency into the share of articles holding it
 MID_MONTH = 15  # a URL dated to a month only is placed mid-month
 
 
@@ -129,15 +138,25 @@ def _year(day: int, text: str) -> int:
     return max((int(y) for y in YEAR.findall(text)), default=-1)
 
 
+@lru_cache(maxsize=1)
+def background_shares() -> Callable[[str], float]:
+    """The share of English news articles expected to hold a word, from its frequency (0 for unknown words)."""
+    from wordfreq import get_frequency_dict
+
+    frequency = get_frequency_dict("en", wordlist="small")  # words under 1e-6 (share < 0.0005) count as unseen
+    return lambda term: 1.0 - math.exp(-frequency.get(term, 0.0) * DOC_WORDS)
+
+
 def tfidf(docs: list[list[str]]) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows (1 + log tf, smooth idf), over terms found in at least MIN_DF documents."""
+    """L2-normalised TF-IDF rows (1 + log tf, smooth idf with BACKGROUND_DOCS of English text), over terms found
+    in at least MIN_DF documents."""
     counts = [Counter(d) for d in docs]
     df: Counter[str] = Counter()
     for c in counts:
         df.update(c.keys())
     vocabulary = {t: k for k, t in enumerate(sorted(t for t, n in df.items() if n >= MIN_DF))}
-    n = len(docs)
-    idf = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in vocabulary}
+    n, share = len(docs), background_shares()
+    idf = {t: math.log((1 + n + BACKGROUND_DOCS) / (1 + df[t] + BACKGROUND_DOCS * share(t))) + 1.0 for t in vocabulary}
     rows, cols, values = [], [], []
     for r, c in enumerate(counts):
         weights = {vocabulary[t]: (1.0 + math.log(k)) * idf[t] for t, k in c.items() if t in vocabulary}
