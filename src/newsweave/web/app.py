@@ -15,10 +15,10 @@ import re
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.concurrency import run_in_threadpool
@@ -124,9 +124,20 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
             raise HTTPException(404, f"no story {story_id!r}")
         return analyses.story(store, number, story_id, members)
 
-    def story_filter(q: str, outlet: str, since: str, until: str, min_sources: int, conflicts: bool, page_: int):
-        only = analyses.conflicted if conflicts else None
-        return queries.StoryFilter(q, outlet, since, until, min_sources, set(only) if only is not None else None, page_)
+    def story_filter(
+        q: str = "",
+        outlet: str = "",
+        since: Annotated[str, Query(pattern=DATE, description="YYYY-MM-DD")] = "",
+        until: Annotated[str, Query(pattern=DATE, description="YYYY-MM-DD")] = "",
+        min_sources: Annotated[int, Query(ge=0, description="at least this many independent sources")] = 0,
+        conflicts: Annotated[bool, Query(description="only stories found to have conflicts so far")] = False,
+        page_number: Annotated[int, Query(ge=1, alias="page")] = 1,
+    ) -> queries.StoryFilter:
+        """The story list's query parameters (pages and API alike)."""
+        only = set(analyses.conflicted) if conflicts else None  # a copy: the background analysis adds to it
+        return queries.StoryFilter(q, outlet, since, until, min_sources, only, page_number)
+
+    filters = Depends(story_filter)  # the list page and /api/stories take the same query
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
@@ -143,17 +154,13 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
     # Pages
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def story_list(
-        q: str = "", outlet: str = "", since: str = Query("", pattern=DATE), until: str = Query("", pattern=DATE), min_sources: int = Query(0, ge=0),
-        conflicts: bool = False, page_number: int = Query(1, ge=1, alias="page"),
-    ) -> HTMLResponse:  # fmt: skip
+    def story_list(f: queries.StoryFilter = filters) -> HTMLResponse:
         with reader() as store:
-            found = queries.stories(
-                store.db, story_filter(q, outlet, since, until, min_sources, conflicts, page_number)
-            )
+            found = queries.stories(store.db, f)
         return page(
-            "stories.html.j2", found=found, q=q, outlet=outlet, since=since, until=until, min_sources=min_sources,
-            conflicts=conflicts, analysed=len(analyses.analysed), conflicted=len(analyses.conflicted),
+            "stories.html.j2", found=found, q=f.q, outlet=f.outlet, since=f.since, until=f.until,
+            min_sources=f.min_sources, conflicts=f.only is not None, analysed=len(analyses.analysed),
+            conflicted=len(analyses.conflicted),
         )  # fmt: skip
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -266,15 +273,10 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
     # JSON API (mirrors the brief schema)
 
     @app.get("/api/stories")
-    def api_stories(
-        q: str = "", outlet: str = "", since: str = Query("", pattern=DATE), until: str = Query("", pattern=DATE), min_sources: int = Query(0, ge=0),
-        conflicts: bool = False, page_number: int = Query(1, ge=1, alias="page"),
-    ) -> dict[str, Any]:  # fmt: skip
+    def api_stories(f: queries.StoryFilter = filters) -> dict[str, Any]:
         """Stored stories, newest first (best match first with ``q``), a page at a time, with facet counts."""
         with reader() as store:
-            found = queries.stories(
-                store.db, story_filter(q, outlet, since, until, min_sources, conflicts, page_number)
-            )
+            found = queries.stories(store.db, f)
         return {
             "total": found.total, "page": found.page, "pages": found.pages,
             "stories": [{"id": r.id, "title": r.title, "articles": r.articles, "independent_sources": r.sources,
