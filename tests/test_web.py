@@ -277,3 +277,33 @@ def test_pages_answer_while_an_ingest_runs(tmp_path: Path) -> None:
         ingest.wait(timeout=600)
     assert ingest.returncode == 0 and answered >= 3
     assert client.get("/api/search", params={"q": "Vell5"}).json()  # the new articles are searchable
+
+
+@pytest.mark.slow
+def test_newsweave_serve_answers_on_localhost(store_path: Path, tmp_path: Path) -> None:
+    import socket
+    import urllib.request
+
+    assert (
+        subprocess.run([sys.executable, "-m", "newsweave", "serve", "--db", str(tmp_path / "none.db")]).returncode == 2
+    )
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsweave", "serve", "--db", str(store_path), "--port", str(port), "--warm", "0"],
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stories", timeout=5) as response:
+                    assert json.loads(response.read())["total"] == 2
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "the server did not come up"
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

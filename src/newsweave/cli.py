@@ -420,7 +420,10 @@ def serve(
     _require(db)
     import uvicorn
 
+    from newsweave.api import Store
     from newsweave.web.app import create_app
+
+    Store(db).close()  # upgrades an older store's schema once; the pages then open it read-only
 
     typer.echo(f"newsweave: serving {db} on http://{host}:{port} (Ctrl-C stops)", err=True)
     uvicorn.run(create_app(db, warm=warm), host=host, port=port, log_level="warning")
