@@ -101,6 +101,17 @@ def test_story_page_shows_sources_syndication_conflicts_and_links(client: TestCl
     assert 'class="cite"' in html and 'data-target="s-0-' in html  # citations link to sentence anchors
 
 
+def test_a_large_story_page_shows_part_of_it_and_the_export_has_all(store_path: Path, fire: dict[str, Any]) -> None:
+    client = TestClient(create_app(store_path, story_articles=2))
+    shown = client.get(f"/api/stories/{fire['id']}")
+    assert shown.headers["x-newsweave-articles"] == "2 of 5"
+    articles = shown.json()["stories"][0]["articles"]
+    assert len(articles) == 2 and all(not a["duplicate_of"] for a in articles)  # originals first
+    assert "brief of 2 of the story's 5 articles" in client.get(f"/stories/{fire['id']}").text
+    exported = json.loads(client.get(f"/stories/{fire['id']}/export.json").text)
+    assert len(exported["stories"][0]["articles"]) == 5
+
+
 def test_article_page_and_api(client: TestClient, fire: dict[str, Any]) -> None:
     brief = client.get(f"/api/stories/{fire['id']}").json()["stories"][0]
     copy = next(a for a in brief["articles"] if a["duplicate_of"])

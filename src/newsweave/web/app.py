@@ -37,6 +37,9 @@ from newsweave.web.views import Analyses, highlighted, quote_variants, speaks_as
 LOG = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # one upload request: beyond it, 413 (a team behind a proxy may set less)
 MAX_UPLOAD_FILES = 50  # files per upload
+# A story page (and /api/stories/{id}) analyses at most this many of a story's articles, originals first and
+# the newest first: analysing thousands takes minutes, and every other request would wait. Exports are complete.
+STORY_PAGE_ARTICLES = 300
 SEARCH_RESULTS = 50  # /api/search hits at most
 SPEAKER_ARTICLES = 60  # articles a speaker page analyses at most (those mentioning the name most)
 DATE = r"^(\d{4}-\d{2}-\d{2})?$"  # since / until: an ISO date or nothing
@@ -92,14 +95,21 @@ def accepted(name: str) -> bool:
     return any(lower.endswith(ext) for ext in FORMATS)
 
 
-def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm: int = 0) -> FastAPI:
+def create_app(
+    db: str | Path,
+    *,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+    warm: int = 0,
+    story_articles: int = STORY_PAGE_ARTICLES,
+) -> FastAPI:
     """The web app on the store at ``db`` (which must exist). ``warm``: analyse that many of the newest
     stories in a background thread, so that the "has conflicts" facet covers them before anyone opens them."""
     db = str(db)
     Store(db, read_only=True).close()  # fail now, with the store's own message, rather than on each page
     analyses = Analyses()
     if warm > 0:
-        threading.Thread(target=_warm, args=(db, analyses, warm), name="newsweave-warm", daemon=True).start()
+        args = (db, analyses, warm, story_articles)
+        threading.Thread(target=_warm, args=args, name="newsweave-warm", daemon=True).start()
     app = FastAPI(title="newsweave", version="1", description="A store's stories, claims, conflicts and sources.")
 
     def reader() -> Store:
@@ -117,9 +127,10 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
             raise HTTPException(404, f"no story {story_id!r}")
         return int(match.group(1))
 
-    def story_brief(store: Store, story_id: str) -> dict[str, Any]:
+    def story_brief(store: Store, story_id: str, complete: bool = False) -> dict[str, Any]:
+        """The story's brief: of all its articles, or (``complete`` false) of at most ``story_articles``."""
         number = story_number(story_id)
-        members = queries.story_members(store.db, number)
+        members = queries.story_members(store.db, number, None if complete else story_articles)
         if not members:
             raise HTTPException(404, f"no story {story_id!r}")
         return analyses.story(store, number, story_id, members)
@@ -169,16 +180,17 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
             brief = story_brief(store, story_id)
             story = brief["stories"][0]
             copies = {a["id"]: queries.copies_of(store.db, a["id"]) for a in story["articles"]}
+            total = queries.story_size(store.db, story_number(story_id))
         sources = sorted({s for o in story["outlets"] for s in o["sources"]})
         tree = syndication(story, copies)
-        return page("story.html.j2", s=story_view(0, story), story=story, sources=sources, tree=tree)
+        return page("story.html.j2", s=story_view(0, story), story=story, sources=sources, tree=tree, total=total)
 
     @app.get("/stories/{story_id}/export.{fmt}", include_in_schema=False)
     def export(story_id: str, fmt: str) -> Response:
         if fmt not in ("json", "md", "html"):
             raise HTTPException(404, f"no export format {fmt!r}: json, md or html")
         with reader() as store:
-            brief = story_brief(store, story_id)
+            brief = story_brief(store, story_id, complete=True)
         disposition = {"Content-Disposition": f'attachment; filename="{story_id}.{fmt}"'}
         if fmt == "json":
             return Response(to_json(brief), media_type="application/json", headers=disposition)
@@ -196,8 +208,7 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
             copies = queries.copies_of(store.db, doc_id)
             cited: set[int] = set()
             if number is not None:
-                members = queries.story_members(store.db, number)
-                brief = analyses.story(store, number, f"story-{number}", members)
+                brief = story_brief(store, f"story-{number}")  # the story page's brief, usually cached
                 cited = {
                     c["sentence"]
                     for line in brief["stories"][0]["summary"]
@@ -286,10 +297,14 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
         }  # fmt: skip
 
     @app.get("/api/stories/{story_id}")
-    def api_story(story_id: str) -> dict[str, Any]:
-        """One story's brief (schema newsweave/1, with this story only)."""
+    def api_story(story_id: str, response: Response) -> dict[str, Any]:
+        """One story's brief (schema newsweave/1, with this story only), of at most STORY_PAGE_ARTICLES of its
+        articles (header X-Newsweave-Articles: "shown of total"); /stories/{id}/export.json has them all."""
         with reader() as store:
-            return story_brief(store, story_id)
+            brief = story_brief(store, story_id)
+            total = queries.story_size(store.db, story_number(story_id))
+        response.headers["X-Newsweave-Articles"] = f"{len(brief['stories'][0]['articles'])} of {total}"
+        return brief
 
     @app.get("/api/articles/{doc_id:path}")
     def api_article(doc_id: str) -> dict[str, Any]:
@@ -322,13 +337,15 @@ def create_app(db: str | Path, *, max_upload_bytes: int = MAX_UPLOAD_BYTES, warm
     return app
 
 
-def _warm(db: str, analyses: Analyses, count: int) -> None:
-    """Analyse the ``count`` newest stories, one at a time (a page request waits for at most one)."""
+def _warm(db: str, analyses: Analyses, count: int, story_articles: int) -> None:
+    """Analyse the ``count`` newest stories as their pages show them, one at a time (a page request waits for
+    at most one)."""
     with Store(db, read_only=True) as store:
         newest = queries.stories(store.db, queries.StoryFilter(), limit=count).rows
         for row in newest:
             try:
-                analyses.story(store, row.number, row.id, queries.story_members(store.db, row.number))
+                members = queries.story_members(store.db, row.number, story_articles)
+                analyses.story(store, row.number, row.id, members)
             except Exception as exc:  # a story that cannot be analysed is analysed again when opened
                 LOG.warning("%s: not analysed in the background: %s", row.id, exc)
 

@@ -158,9 +158,21 @@ def stories(db: sqlite3.Connection, f: StoryFilter, limit: int = PAGE_SIZE) -> S
     return StoryPage(rows, total, page, pages, [(o, int(n)) for o, n in outlets], sources)
 
 
-def story_members(db: sqlite3.Connection, number: int) -> list[str]:
-    """The article ids of one stored story, in ingest order."""
-    return [r[0] for r in db.execute("SELECT doc_id FROM articles WHERE story = ? ORDER BY id", (number,))]
+def story_members(db: sqlite3.Connection, number: int, limit: int | None = None) -> list[str]:
+    """The article ids of one stored story, in ingest order; with ``limit``, only that many: originals before
+    copies, the newest first."""
+    if limit is None:
+        return [r[0] for r in db.execute("SELECT doc_id FROM articles WHERE story = ? ORDER BY id", (number,))]
+    rows = db.execute(
+        "SELECT id, doc_id FROM articles WHERE story = ?"
+        " ORDER BY duplicate_of IS NOT NULL, published IS NULL, published DESC, id LIMIT ?",
+        (number, limit),
+    ).fetchall()
+    return [doc_id for _, doc_id in sorted(rows)]
+
+
+def story_size(db: sqlite3.Connection, number: int) -> int:
+    return int(db.execute("SELECT count(*) FROM articles WHERE story = ?", (number,)).fetchone()[0])
 
 
 def article_story(db: sqlite3.Connection, doc_id: str) -> int | None:
