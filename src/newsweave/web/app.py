@@ -27,7 +27,7 @@ from newsweave.errors import StoreError
 from newsweave.lexicon import REASONS
 from newsweave.read import FORMATS, SUPPORTED
 from newsweave.renderers import outlet_label
-from newsweave.renderers.html import STANCE_MARK, story_view
+from newsweave.renderers.html import STANCE_MARK, brief_to_html, story_view
 from newsweave.renderers.json import to_json
 from newsweave.renderers.markdown import brief_to_markdown
 from newsweave.store import Store
@@ -196,8 +196,6 @@ def create_app(
             return Response(to_json(brief), media_type="application/json", headers=disposition)
         if fmt == "md":
             return PlainTextResponse(brief_to_markdown(brief), media_type="text/markdown", headers=disposition)
-        from newsweave.renderers.html import brief_to_html
-
         return HTMLResponse(brief_to_html(brief), headers=disposition)
 
     @app.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
