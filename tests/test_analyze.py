@@ -342,6 +342,13 @@ def test_a_quotation_introduced_by_a_colon_or_by_the_sentence_before() -> None:
     )
     speakers = {q.text[:12]: q.speaker for q in analysed_quotes(text)}
     assert speakers == {"I do not get": "Ellis", "The younger ": "Bernie Sanders"}
+    # the sentence before names its subject in apposition; the quote does not continue the earlier source
+    text = (
+        "The plant employs 300 people, according to the Labour Ministry.\n\n"
+        "Her former colleague at Varnia Steel, Tomas Brandt, called her a born negotiator. "
+        '"She closed deals that nobody else could close."'
+    )
+    assert [q.speaker for q in analysed_quotes(text)][-1] == "Tomas Brandt"
 
 
 def test_marks_that_read_inside_out_are_re_paired() -> None:

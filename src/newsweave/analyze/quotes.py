@@ -292,7 +292,13 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
         subject = _cue_subject(root)
         return (root, subject) if subject is not None and _can_speak(subject) else None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _can_speak(subject):
+    if subject is None:
+        return None
+    # 'His former partner at Lenox, Lawrence B. Cummings, called him ...': the name in apposition is the person
+    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    if named is not None:
+        subject = named
+    if not _can_speak(subject):
         return None
     person = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
     return (None, subject) if colon or (person and before.is_sent_end) else None
