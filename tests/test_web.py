@@ -7,6 +7,7 @@ article (markup in its title, outlet, quote and URL). Browser tests are in test_
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 import time
@@ -199,6 +200,14 @@ def test_read_only_store_refuses_a_missing_or_old_store(tmp_path: Path) -> None:
         Store(tmp_path / "none.db", read_only=True)
     with pytest.raises(StoreError, match="no such"):
         create_app(tmp_path / "none.db")
+    old = tmp_path / "old.db"
+    Store(old).close()
+    with sqlite3.connect(old) as db:  # as a store written before the web app's indexes (migration 6)
+        db.executescript("DROP INDEX articles_story_facets; DROP INDEX articles_outlet; PRAGMA user_version = 5;")
+    with pytest.raises(StoreError, match="not an up-to-date"):
+        Store(old, read_only=True)
+    Store(old).close()  # what `newsweave serve` does first: the schema is upgraded
+    Store(old, read_only=True).close()
 
 
 def test_upload_adds_articles_to_their_stories(tmp_path: Path) -> None:
