@@ -63,6 +63,7 @@ def test_full_text_search(tmp_path: Path) -> None:
         ingest([str(EXAMPLES)], store)
         assert store.search("forklift") == ["04-daily-ledger"]
         assert set(store.search("inspection")) >= {"01-meridian-wire", "03-national-voice", "04-daily-ledger"}
+        assert store.search("\x00") == [] and store.search("forklift\x00") == ["04-daily-ledger"]  # no FTS5 error
 
 
 def test_bad_inputs_during_ingest_are_skipped_and_the_rest_goes_in(tmp_path: Path) -> None:

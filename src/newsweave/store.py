@@ -82,6 +82,22 @@ def story_label(number: int) -> str:
     return f"story-{number}"
 
 
+def _search_words(text: str) -> list[str]:
+    """The words of a search, control characters dropped (FTS5 cannot take a NUL even inside quotes)."""
+    return "".join(c if c.isprintable() else " " for c in text).split()
+
+
+def fts_terms(text: str) -> str:
+    """Text as FTS5 terms, every word quoted, so that no input is an FTS5 syntax error ('' for no words)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in _search_words(text))
+
+
+def fts_phrase(text: str) -> str:
+    """Text as one FTS5 phrase: its words in this order ('' for no words)."""
+    words = _search_words(text)
+    return '"' + " ".join(words).replace('"', '""') + '"' if words else ""
+
+
 def content_hash(doc: Document) -> str:
     """What makes an input the same input: its format and decoded content."""
     return hashlib.sha256(f"{doc.format}\0{doc.content}".encode()).hexdigest()
@@ -250,7 +266,7 @@ class Store:
         try:
             return [r[0] for r in self.db.execute(sql, (query, limit))]
         except sqlite3.OperationalError:
-            words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+            words = fts_terms(query)
             return [r[0] for r in self.db.execute(sql, (words, limit))] if words else []
 
     def grouping_rows(self) -> tuple[list[StoryInput], dict[str, int]]:

@@ -290,7 +290,7 @@ def create_app(
             "total": found.total, "page": found.page, "pages": found.pages,
             "stories": [{"id": r.id, "title": r.title, "articles": r.articles, "independent_sources": r.sources,
                          "outlets": r.outlets, "first_published": r.first, "last_published": r.last,
-                         "snippet": "".join(f"[{t}]" if m else t for t, m in r.snippet)} for r in found.rows],
+                         "snippet": queries.bracketed(r.snippet)} for r in found.rows],
             "facets": {"outlets": dict(found.outlets), "independent_sources": dict(found.sources)},
         }  # fmt: skip
 

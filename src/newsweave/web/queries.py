@@ -1,8 +1,9 @@
 """What the web app reads from a store: stories with their facets, search hits with snippets, articles.
 
 Every query runs on a read-only store (``Store(path, read_only=True)``, SQLite ``mode=ro``), so a page
-can never change it, and with bound parameters only. Counts and facets are computed by SQLite over the articles table (grouped
-by story), never by loading every row into Python, so the story list stays fast on 100k articles.
+can never change it, and with bound parameters only. Counts and facets are computed by SQLite over the
+articles table (grouped by story), never by loading every row into Python, so the story list stays fast
+on 100k articles.
 
 "Independent sources" here is the store's own measure, known without analysis: the distinct origins of
 a story's articles that are not near-duplicates of another, an origin being the wire agency an article
@@ -16,7 +17,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsweave.store import story_label
+from newsweave.store import fts_phrase, fts_terms, story_label
 
 PAGE_SIZE = 20  # stories per page of the list
 OUTLET_FACETS = 30  # outlets listed in the facet, most stories first
@@ -70,13 +71,6 @@ STORY_STATS = """
 """
 
 
-def fts_query(text: str) -> str:
-    """A search box's text as FTS5: each word a quoted term (so no input is an FTS5 syntax error), control
-    characters dropped ('' when no word is left)."""
-    words = "".join(c if c.isprintable() else " " for c in text).split()
-    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
-
-
 def runs(snippet: str) -> list[tuple[str, bool]]:
     """A snippet with MARK_OPEN/MARK_CLOSE around matches as (text, matched) runs, for the template to escape."""
     out, matched = [], False
@@ -87,12 +81,17 @@ def runs(snippet: str) -> list[tuple[str, bool]]:
     return out
 
 
+def bracketed(matched: list[tuple[str, bool]]) -> str:
+    """(text, matched) runs as plain text, the matches in [brackets] (what the JSON API shows)."""
+    return "".join(f"[{text}]" if hit else text for text, hit in matched)
+
+
 def stories(db: sqlite3.Connection, f: StoryFilter, limit: int = PAGE_SIZE) -> StoryPage:
     """One page (``limit`` stories) of the stories matching ``f``, with facet counts over all of them."""
     where: list[str] = ["1 = 1"]
     params: list[str | int] = []
     ranked: dict[int, tuple[int, int]] = {}  # story -> (rank order, row of its best-matching article)
-    if terms := fts_query(f.q):
+    if terms := fts_terms(f.q):
         for rank, (story, row) in enumerate(
             db.execute(
                 "SELECT a.story, a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
@@ -195,14 +194,14 @@ def copies_of(db: sqlite3.Connection, doc_id: str) -> list[str]:
 
 def search(db: sqlite3.Connection, q: str, limit: int) -> list[dict[str, object]]:
     """Articles matching ``q``, best first (bm25), each with its story and a snippet (matches in [brackets])."""
-    if not (terms := fts_query(q)):
+    if not (terms := fts_terms(q)):
         return []
     return [
         {
             "article": doc_id,
             "story": story_label(story) if story is not None else None,
             "title": title,
-            "snippet": snippet.replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]"),
+            "snippet": bracketed(runs(snippet)),
         }
         for doc_id, story, title, snippet in db.execute(
             "SELECT a.doc_id, a.story, a.title, snippet(articles_fts, 1, ?, ?, '…', ?) FROM articles_fts"
@@ -215,10 +214,8 @@ def search(db: sqlite3.Connection, q: str, limit: int) -> list[dict[str, object]
 
 def articles_mentioning(db: sqlite3.Connection, name: str, limit: int) -> list[str]:
     """Ids of articles whose text holds ``name`` as a phrase, best first."""
-    words = fts_query(name).replace('"', " ").split()  # the name's words, as one phrase
-    if not words:
+    if not (phrase := fts_phrase(name)):
         return []
-    phrase = '"' + " ".join(words) + '"'
     return [
         r[0]
         for r in db.execute(
