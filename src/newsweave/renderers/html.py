@@ -17,7 +17,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from newsweave.lexicon import REASONS
 from newsweave.renderers import citation_numbers, outlet_label, sentence_text
@@ -27,16 +27,23 @@ QUOTED = re.compile(r'"([^"]{1,80})"')  # the differing values a conflict's desc
 STANCE_MARK = {"asserted": "●", "attributed": "◆", "hedged": "◐", "denied": "✕"}
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("newsweave", "renderers/templates"),
+TEMPLATES = PackageLoader("newsweave", "renderers/templates")
+
+
+def template_environment(loader: BaseLoader = TEMPLATES) -> Environment:
+    """A Jinja2 environment with the report's rules: every value escaped, an undefined name an error."""
+    return Environment(
+        loader=loader,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return template_environment()
 
 
 def brief_to_html(brief: dict[str, Any]) -> str:

@@ -19,18 +19,18 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
-from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import ChoiceLoader, Environment, PackageLoader
 from starlette.concurrency import run_in_threadpool
 
+from newsweave.api import Store as WritableStore
+from newsweave.api import render
 from newsweave.errors import StoreError
 from newsweave.lexicon import REASONS
-from newsweave.read import FORMATS, SUPPORTED
+from newsweave.read import FORMATS, SUPPORTED, source_file, split_name
 from newsweave.renderers import outlet_label
-from newsweave.renderers.html import STANCE_MARK, brief_to_html, story_view
-from newsweave.renderers.json import to_json
-from newsweave.renderers.markdown import brief_to_markdown
-from newsweave.store import Store
+from newsweave.renderers.html import STANCE_MARK, TEMPLATES, story_view, template_environment
+from newsweave.store import Store, story_label
 from newsweave.web import queries
 from newsweave.web.views import Analyses, highlighted, quote_variants, speaks_as, syndication
 
@@ -40,6 +40,7 @@ MAX_UPLOAD_FILES = 50  # files per upload
 # A story page (and /api/stories/{id}) analyses at most this many of a story's articles, originals first and
 # the newest first: analysing thousands takes minutes, and every other request would wait. Exports are complete.
 STORY_PAGE_ARTICLES = 300
+EXPORT_TYPES = {"json": "application/json", "md": "text/markdown", "html": "text/html"}  # a story's exports
 SEARCH_RESULTS = 50  # /api/search hits at most
 SPEAKER_ARTICLES = 60  # articles a speaker page analyses at most (those mentioning the name most)
 DATE = r"^(\d{4}-\d{2}-\d{2})?$"  # since / until: an ISO date or nothing
@@ -56,15 +57,8 @@ SECURITY_HEADERS = {
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(
-        loader=ChoiceLoader(
-            [PackageLoader("newsweave", "web/templates"), PackageLoader("newsweave", "renderers/templates")]
-        ),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """The report's environment over the app's templates, which extend the report's partials."""
+    env = template_environment(ChoiceLoader([PackageLoader("newsweave", "web/templates"), TEMPLATES]))
     env.globals.update(
         article_url=lambda doc_id: "/articles/" + quote(doc_id, safe=""),
         speaker_url=lambda name: "/speakers/" + quote(name, safe=""),
@@ -91,8 +85,7 @@ def safe_filename(name: str, content: bytes) -> str:
 
 def accepted(name: str) -> bool:
     """Whether ingest reads a file by this name (one of read.FORMATS, optionally .gz)."""
-    lower = name.lower().removesuffix(".gz")
-    return any(lower.endswith(ext) for ext in FORMATS)
+    return split_name(name)[1] in FORMATS
 
 
 def create_app(
@@ -187,16 +180,12 @@ def create_app(
 
     @app.get("/stories/{story_id}/export.{fmt}", include_in_schema=False)
     def export(story_id: str, fmt: str) -> Response:
-        if fmt not in ("json", "md", "html"):
+        if fmt not in EXPORT_TYPES:
             raise HTTPException(404, f"no export format {fmt!r}: json, md or html")
         with reader() as store:
             brief = story_brief(store, story_id, complete=True)
         disposition = {"Content-Disposition": f'attachment; filename="{story_id}.{fmt}"'}
-        if fmt == "json":
-            return Response(to_json(brief), media_type="application/json", headers=disposition)
-        if fmt == "md":
-            return PlainTextResponse(brief_to_markdown(brief), media_type="text/markdown", headers=disposition)
-        return HTMLResponse(brief_to_html(brief), headers=disposition)
+        return Response(render(brief, fmt), media_type=EXPORT_TYPES[fmt], headers=disposition)
 
     @app.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(doc_id: str) -> HTMLResponse:
@@ -206,7 +195,7 @@ def create_app(
             copies = queries.copies_of(store.db, doc_id)
             cited: set[int] = set()
             if number is not None:
-                brief = story_brief(store, f"story-{number}")  # the story page's brief, usually cached
+                brief = story_brief(store, story_label(number))  # the story page's brief, usually cached
                 cited = {
                     c["sentence"]
                     for line in brief["stories"][0]["summary"]
@@ -216,7 +205,7 @@ def create_app(
         article = entry["article"]
         return page(
             "article.html.j2", a=article, paragraphs=highlighted(article, entry["quotes"], cited),
-            quotes=entry["quotes"], story=f"story-{number}" if number is not None else None, copies=copies,
+            quotes=entry["quotes"], story=queries.label(number), copies=copies,
         )  # fmt: skip
 
     def _article(store: Store, doc_id: str) -> dict[str, Any]:
@@ -237,7 +226,7 @@ def create_app(
                 number = queries.article_story(store.db, doc_id)
                 for q in entry["quotes"]:
                     if speaks_as(q["speaker"], name):
-                        said.append({**q, "story": f"story-{number}" if number is not None else None,
+                        said.append({**q, "story": queries.label(number),
                                      "outlet": outlet_label(entry["article"])})  # fmt: skip
         return quote_variants(sorted(said, key=lambda q: (q["article"], q["start"])))
 
@@ -274,8 +263,6 @@ def create_app(
         return page("upload.html.j2", supported=SUPPORTED, limit=max_upload_bytes, added=added, summary=summary)
 
     def _ingest(paths: list[str]) -> str:
-        from newsweave.api import Store as WritableStore
-
         with WritableStore(db) as store:
             return store.ingest(paths).line()
 
@@ -311,7 +298,7 @@ def create_app(
             entry = _article(store, doc_id)
             number = queries.article_story(store.db, doc_id)
             copies = queries.copies_of(store.db, doc_id)
-        return {**entry, "story": f"story-{number}" if number is not None else None, "copies": copies}
+        return {**entry, "story": queries.label(number), "copies": copies}
 
     @app.get("/api/search")
     def api_search(q: str = "", limit: int = Query(20, ge=1, le=SEARCH_RESULTS)) -> list[dict[str, Any]]:
@@ -349,9 +336,9 @@ def _warm(db: str, analyses: Analyses, count: int, story_articles: int) -> None:
 
 
 def _stored_from(store: Store, path: str) -> list[dict[str, Any]]:
-    """The stored articles read from one uploaded file (its source, or its source with a reader's locator)."""
+    """The stored articles read from one uploaded file (its source, less a reader's locator, is the file)."""
     rows = store.db.execute(
-        "SELECT doc_id, title, story FROM articles WHERE source = ? OR substr(source, 1, ?) IN (?, ?, ?) ORDER BY id",
-        (path, len(path) + 1, path + ":", path + "@", path + "#"),
+        "SELECT doc_id, title, story, source FROM articles WHERE substr(source, 1, ?) = ? ORDER BY id",
+        (len(path), path),
     )
-    return [{"id": d, "title": t, "story": f"story-{s}" if s is not None else None} for d, t, s in rows]
+    return [{"id": d, "title": t, "story": queries.label(s)} for d, t, s, source in rows if source_file(source) == path]

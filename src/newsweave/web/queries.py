@@ -81,6 +81,11 @@ def runs(snippet: str) -> list[tuple[str, bool]]:
     return out
 
 
+def label(number: int | None) -> str | None:
+    """A stored story's id, or None for an article not yet in a story."""
+    return story_label(number) if number is not None else None
+
+
 def bracketed(matched: list[tuple[str, bool]]) -> str:
     """(text, matched) runs as plain text, the matches in [brackets] (what the JSON API shows)."""
     return "".join(f"[{text}]" if hit else text for text, hit in matched)
@@ -199,7 +204,7 @@ def search(db: sqlite3.Connection, q: str, limit: int) -> list[dict[str, object]
     return [
         {
             "article": doc_id,
-            "story": story_label(story) if story is not None else None,
+            "story": label(story),
             "title": title,
             "snippet": bracketed(runs(snippet)),
         }
