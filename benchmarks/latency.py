@@ -17,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
+from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,10 +57,7 @@ def main() -> None:
     ]
     print(f"| command | wall (median of {args.repeat}) | peak RSS so far |\n|---|---|---|")
     for label, command in runs:
-        if (
-            label.startswith("peer")
-            and subprocess.run([python, "-c", "import sentence_transformers"], capture_output=True).returncode
-        ):
+        if label.startswith("peer") and find_spec("sentence_transformers") is None:  # the runs' own interpreter
             print(f"| {label} | not installed (pip install -e '.[bench]') | |")
             continue
         wall, rss = timed(command, args.repeat)

@@ -27,3 +27,9 @@ def outlet_label(article: dict[str, Any]) -> str:
     """The outlet as the brief's claims and profiles name it (align.sources.outlet_name): the outlet, else the
     credited agency ("Dispatches"), else the article id."""
     return article.get("outlet") or article.get("agency") or article["id"]
+
+
+def source_label(profile: dict[str, Any]) -> str:
+    """An outlet profile's independent source(s), as one label: outlets with the same label are reprints of
+    one source."""
+    return " + ".join(profile["sources"])

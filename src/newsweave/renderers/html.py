@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from newsweave.lexicon import REASONS
-from newsweave.renderers import citation_numbers, outlet_label, sentence_text
+from newsweave.renderers import citation_numbers, outlet_label, sentence_text, source_label
 
 MATRIX_ROWS = 40  # claims shown in the matrix: the best corroborated first
 QUOTED = re.compile(r'"([^"]{1,80})"')  # the differing values a conflict's description quotes
@@ -144,7 +144,7 @@ def _matrix(story: dict[str, Any], outlet_of: dict[str, str], profiles: dict[str
     """Claims x outlets, outlets grouped by independent source (reprints side by side under their source)."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for outlet, profile in profiles.items():
-        by_source[" + ".join(profile["sources"])].append(outlet)
+        by_source[source_label(profile)].append(outlet)
     groups = sorted(by_source.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     columns = [outlet for _, outlets in groups for outlet in sorted(outlets)]
     rows = []

@@ -18,7 +18,7 @@ from typing import Any
 from newsweave.analyze import analyze
 from newsweave.contract import build_brief
 from newsweave.model import Article
-from newsweave.renderers import outlet_label
+from newsweave.renderers import outlet_label, source_label
 from newsweave.renderers.html import article_view
 from newsweave.store import Store
 
@@ -126,7 +126,7 @@ def _split(run: dict[str, Any], marks: list[tuple[int, int, str, str]]) -> list[
 def syndication(story: dict[str, Any], copies: dict[str, list[str]]) -> list[dict[str, Any]]:
     """The story's articles by independent source: each source's articles that are not copies, earliest first
     (the first marked as the first publisher), each with the stored copies of it."""
-    source_of = {o["outlet"]: " + ".join(o["sources"]) for o in story["outlets"]}
+    source_of = {o["outlet"]: source_label(o) for o in story["outlets"]}
     by_source: dict[str, list[dict[str, Any]]] = {}
     for a in story["articles"]:
         if not a["duplicate_of"]:
