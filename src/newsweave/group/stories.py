@@ -43,8 +43,8 @@ WEIGHTS = np.array([9.21, 7.05, -0.45, -0.85, -1.70], dtype=np.float64)
 BIAS = -3.60
 THRESHOLD = 0.39  # mean pair probability for two groups to merge: the mean of the four topic folds' choices (0.35-0.40)
 # A pair less likely than this to be one event counts as 0 in linkage. It moves a group mean by at most this much
-# times its share of the pairs, and it keeps linkage near-linear: every merge re-scores all neighbouring groups,
-# and on a large corpus most candidate pairs are unlikely ones (a third of them under 0.05 at 10k articles).
+# times its share of the pairs, and it makes linkage cheaper: every merge re-scores all neighbouring groups, and on
+# a large corpus most candidate pairs are unlikely ones (a third under 0.05 at 10k articles; 13.3 s -> 8.7 s at 40k).
 MIN_PAIR_SCORE = 0.1
 NEIGHBOURS = 48  # candidate partners per article, by cosine over its strongest terms
 SEARCH_TERMS = 48  # an article's strongest terms that the neighbour search uses
