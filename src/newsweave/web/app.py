@@ -278,7 +278,7 @@ def create_app(
             "stories": [{"id": r.id, "title": r.title, "articles": r.articles, "independent_sources": r.sources,
                          "outlets": r.outlets, "first_published": r.first, "last_published": r.last,
                          "snippet": queries.bracketed(r.snippet)} for r in found.rows],
-            "facets": {"outlets": dict(found.outlets), "independent_sources": dict(found.sources)},
+            "facets": {"outlets": dict(found.outlets), "independent_sources": {label: n for label, _, n in found.sources}},
         }  # fmt: skip
 
     @app.get("/api/stories/{story_id}")

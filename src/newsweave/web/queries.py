@@ -60,7 +60,7 @@ class StoryPage:
     page: int
     pages: int
     outlets: list[tuple[str, int]]  # facet: outlet, stories
-    sources: list[tuple[str, int]]  # facet: range label, stories
+    sources: list[tuple[str, int, int]]  # facet: range label, its lowest number of sources, stories
 
 
 STORY_STATS = """
@@ -155,7 +155,7 @@ def stories(db: sqlite3.Connection, f: StoryFilter, limit: int = PAGE_SIZE) -> S
     )
     counts = db.execute(f"SELECT {buckets} FROM temp.matching").fetchone()
     sources = [
-        (f"{low}" if low == high else (f"{low}–{high}" if high else f"{low}+"), int(n or 0))
+        (f"{low}" if low == high else (f"{low}–{high}" if high else f"{low}+"), low, int(n or 0))
         for (low, high), n in zip(SOURCE_BUCKETS, counts, strict=True)
     ]
     db.execute("DROP TABLE temp.matching")
