@@ -378,3 +378,63 @@ def test_a_story_without_numbers_quotes_or_company_gets_empty_sections(tmp_path:
     story = build_story(extract([str(path)], analysis=True).articles)
     assert story["conflicts"] == [] and story["updates"] == [] and story["quotes"] == []
     assert all(len(c["support"]) >= 1 for c in story["claims"])
+
+
+def test_figures_written_to_another_precision_or_in_two_scopes_are_not_compared() -> None:
+    rounded, exact = count("vote %", 55, 55, "55 percent"), count("vote %", 55.5, 55.5, "55.5 percent")
+    assert numbers_disagree(rounded, exact) is None  # one figure, rounded
+    assert numbers_disagree(count("vote %", 46, 46, "46 percent"), exact) is not None
+    millions = count("vote", 2.8e6, 2.8e6, "2.8 million")
+    assert numbers_disagree(millions, count("vote", 2_815_000, 2_815_000, "2,815,000")) is None
+    assert numbers_disagree(count("people", 12, 12, "12"), count("people", 13, 13, "13")) is not None
+    two_events = statement(
+        (("people", 2, 2, "two", False, None, "dead"), ("people", 13, 13, "13", False, None, "dead"))
+    )
+    assert numbers_disagree(two_events, count("people", 12, 12, "12", role="dead")) is None
+
+
+def test_a_figure_of_another_year_or_a_part_is_no_conflict(tmp_path: Path) -> None:
+    now = ("Gazette", "2025-03-01", "Four people were killed when the Riverton bridge collapsed into the river on "
+           "Friday. Divers searched the water until nightfall.")  # fmt: skip
+    before = ("Herald", "2025-03-01", "Traffic is diverted. A similar collapse of the Riverton bridge into the river "
+              "killed nine people in 2006.")  # fmt: skip
+    assert toll_story(tmp_path, [now, before])["conflicts"] == []
+    more = ("Courier", "2025-03-01", "Traffic is diverted. Rescuers said three more people were killed when the "
+            "Riverton bridge collapsed into the river.")  # fmt: skip
+    assert toll_story(tmp_path, [now, more])["conflicts"] == []
+    other = ("Courier", "2025-03-01", "Traffic is diverted. Nine people were killed when the Riverton bridge "
+             "collapsed into the river on Friday.")  # fmt: skip
+    assert [c["kind"] for c in toll_story(tmp_path, [now, other])["conflicts"]] == ["number"]
+
+
+def test_two_days_disagree_only_for_one_act(tmp_path: Path) -> None:
+    spoke = ("Gazette", "2025-03-08", "The mayor spoke by phone on Friday with the transport minister about the "
+             "Riverton bridge. Divers searched the water.")  # fmt: skip
+    scheduled = ("Herald", "2025-03-08", "Traffic is diverted. On Thursday the mayor scheduled a meeting with his "
+                 "engineers and planners to discuss the Riverton bridge.")  # fmt: skip
+    assert toll_story(tmp_path, [spoke, scheduled])["conflicts"] == []
+    fell = ("Gazette", "2025-03-08", "The Riverton bridge collapsed into the river on Friday, sending two lorries "
+            "into the water. Divers searched the water.")  # fmt: skip
+    fell_earlier = ("Herald", "2025-03-08", "Traffic is diverted. The Riverton bridge collapsed into the river on "
+                    "Thursday, sending two lorries into the water.")  # fmt: skip
+    assert [c["kind"] for c in toll_story(tmp_path, [fell, fell_earlier])["conflicts"]] == ["date"]
+
+
+def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from newsweave.align.claims import Grouping
+    from newsweave.align.conflicts import ConflictFinder
+
+    believed = ("Gazette", "2025-03-01", "Divers searched the water. One person is believed to have been arrested "
+                "near the Riverton bridge, and no injuries were reported.")  # fmt: skip
+    stated = ("Herald", "2025-03-01", "Traffic is diverted. One person has been arrested near the Riverton bridge, "
+              "though no injuries have been reported.")  # fmt: skip
+    [framing] = toll_story(tmp_path, [believed, stated])["conflicts"]
+    assert framing["kind"] == "framing" and sides(framing) == [{"herald"}, {"gazette"}]
+    # "he knows both alleged shooters" / "wrestled the gun from the shooter's hand": the hedge covers one word
+    one_word = replace(statement(), stance="hedged", scope=frozenset({"shoot"}), terms=frozenset({"shoot", "knows"}))
+    flat = replace(statement(), article=1, terms=frozenset({"shoot", "wrest", "gun"}))
+    finder = ConflictFinder([one_word, flat], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"], ["a", "b"],
+                            ["A", "B"], set(), [None, None])  # fmt: skip
+    assert not finder._frames(0, 1, 0.8) and finder._frames(0, 1, 0.95)

@@ -34,6 +34,15 @@ def test_lower_case_continuation_and_stray_punctuation() -> None:
     assert sentences('"Why now?" he asked. .') == ['"Why now?" he asked. .']
 
 
+def test_no_sentence_ends_on_an_article() -> None:
+    text = "Police said he pointed a. 38-caliber revolver at them. Agent A. Smith fired. It hit Plan A."
+    assert sentences(text) == [
+        "Police said he pointed a. 38-caliber revolver at them.",
+        "Agent A. Smith fired.",
+        "It hit Plan A.",
+    ]
+
+
 def test_paragraph_breaks_end_sentences() -> None:
     assert sentences("A heading without a stop\n\nThe body starts here.") == [
         "A heading without a stop",

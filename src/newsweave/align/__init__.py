@@ -40,7 +40,14 @@ def align_story(articles: list[Article], quotes: list[dict[str, Any]], speakers:
     vectors = encode_distinct([s.text for s in items])
     grouping = group_statements(items, vectors)
     claims, claim_of = _claims(items, grouping, vectors, articles, names, sources)
-    people = {speakers.get(e.canonical, e.canonical) for a in articles for e in a.entities if e.label == "PERSON"}
+    # people are names the tagger never takes for something else: "White House" tagged PERSON once is no person
+    others = {e.canonical for a in articles for e in a.entities if e.label != "PERSON"}
+    people = {
+        speakers.get(e.canonical, e.canonical)
+        for a in articles
+        for e in a.entities
+        if e.label == "PERSON" and e.canonical not in others
+    }
     finder = ConflictFinder(
         items,
         grouping,

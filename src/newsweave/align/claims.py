@@ -49,7 +49,7 @@ RELATED_DATE = 0.5  # the same for two different days: the sentences must be ali
 # Below RELATED, two weaker signs that an incompatible pair is about the same thing, given some similarity:
 RELATED_COSINE = 0.45
 DENIED_WORDS = 2  # a denial shares this many content words with what it denies ("tear gas")
-DENIED_SHARE = 0.3  # ... and this share of the words of the clause it denies, when that clause is long
+DENIED_SHARE = 0.4  # ... and this share of the words of the clause it denies, when that clause is long
 SLOT_VALUES = 3  # a counted noun with more distinct counts in the story than this is crowded
 
 
@@ -68,8 +68,9 @@ def crowded_counts(items: list[Statement]) -> set[str]:
 def related(a: Statement, b: Statement, probability: float, features: np.ndarray, crowded: set[str]) -> bool:
     """An incompatible pair worth a conflict check (``features`` is the pair's PairFeatures row).
 
-    A denial is related to what it denies when they are alike enough to be one claim but for the
-    denial, or alike and the denial covers its words ("tear gas", names aside); two
+    A denial is related to what it denies when the two are alike and the report states the words the
+    denial covers ("tear gas", names aside): two sentences alike in topic ("Kavanaugh was to appear on Fox
+    News" / "on Fox News, Kavanaugh denied the allegations") are not a statement and its denial; two
     counts when alike, or when they count the same specific thing ("farmers"), or the same people
     in sentences that are each other's closest match across the two articles; two dates only when
     the sentences are alike enough to be one claim but for the date, since a sentence often dates a
@@ -80,8 +81,8 @@ def related(a: Statement, b: Statement, probability: float, features: np.ndarray
     if a.contrary != b.contrary:
         denial, other = (a, b) if a.contrary else (b, a)
         alike = probability >= RELATED or cosine >= RELATED_COSINE
-        needed = max(DENIED_WORDS, round(DENIED_SHARE * len(denial.scope)))
-        return probability >= RELATED_DATE or (alike and covers(denial.scope, denial, other) >= needed)
+        needed = max(min(DENIED_WORDS, len(denial.scope)), round(DENIED_SHARE * len(denial.scope)))
+        return bool(denial.scope) and alike and covers(denial.scope, denial, other) >= needed
     clash = numbers_disagree(a, b)
     if clash is not None and clash[2] in crowded:
         return probability >= RELATED_DATE
@@ -114,6 +115,9 @@ class Grouping:
 
     groups: list[list[int]]
     related: list[tuple[int, int, float]] = field(default_factory=list)  # incompatible pairs worth a conflict check
+    # compatible candidate pairs of a hedged and a flat statement (hedged first), with their probability:
+    # where framing conflicts across claims are looked for
+    hedged: list[tuple[int, int, float]] = field(default_factory=list)
     features: PairFeatures | None = None
 
     def same_proposition(self, i: int, j: int) -> float:
@@ -139,7 +143,7 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
     parent = list(range(len(items)))
     members = {i: [i] for i in range(len(items))}
     refused: set[tuple[int, int, int, int]] = set()
-    pairs = []
+    pairs, hedged = [], []
     crowded = crowded_counts(items)
 
     def root(i: int) -> int:
@@ -162,6 +166,8 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
             if related(items[i], items[j], score, rows[k], crowded):
                 pairs.append((i, j, score))
             continue
+        if {items[i].stance, items[j].stance} == {"hedged", "asserted"}:
+            hedged.append((i, j, score) if items[i].stance == "hedged" else (j, i, score))
         if score < THRESHOLD or not shares_words_or_meaning(rows[k]):
             continue
         a, b = root(i), root(j)
@@ -175,7 +181,7 @@ def group_statements(items: list[Statement], vectors: np.ndarray) -> Grouping:
             continue
         join(a, b)
     groups = sorted((sorted(m) for m in members.values()), key=lambda g: g[0])
-    return Grouping(groups, sorted(pairs), features)
+    return Grouping(groups, sorted(pairs), features=features, hedged=sorted(hedged))
 
 
 def candidates(items: list[Statement], vectors: np.ndarray) -> tuple[PairFeatures, np.ndarray, np.ndarray]:

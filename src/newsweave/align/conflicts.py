@@ -25,27 +25,41 @@ import re
 from collections import defaultdict
 
 from newsweave.align.claims import Grouping
-from newsweave.align.statements import Clash, Statement, covers, numbers_disagree, reports_count
+from newsweave.align.statements import Clash, Statement, covers, numbers_disagree, reports_count, words_of
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
 # A day named by this many independent sources is a day of the story: a story that spans days (a shooting
 # on Saturday, riots on Monday and Wednesday) does not put one event on two of them.
 ESTABLISHED_DAY = 2
-SAME_LINE = 0.6  # share of the shorter quote's content words that two attributions of one line have in common
-HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement ("recovered ... scene")
+# Content-word Jaccard two sentences need for their different days to be one act misdated: a date dates the
+# act of its own sentence, and two sentences of one topic ("spoke tonight with Kerry about Turkey", "on
+# Saturday scheduled a meeting on Turkey") often report two acts.
+DATE_WORDS = 0.25
+# Share of the shorter quote's words, stop words included, that two attributions of one line have in common:
+# "the campaign is doing really well" and "the campaign is in good shape" share three of six, and are two lines.
+SAME_LINE = 0.6
+HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement ("recovered ... scene"), or all of
+# a shorter scope ("is believed to have been arrested": "arrested")
 HEDGED_SHARE = 0.6  # ... and this share of them: the flat sentence states the same words the hedge covers
 FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence are one proposition
+# ... when the hedge covers fewer than HEDGED_WORDS words ("alleged shooters"): it says little about what is
+# doubted, so the two sentences must be near paraphrases ("One person is believed to have been arrested")
+FRAMING_SHORT_SAME = 0.9
 # Roles whose counts grow while an event unfolds: a higher toll published on a later day is an update.
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", re.IGNORECASE)
 
 
 def _other_counts(a: Statement, b: Statement) -> bool:
-    """The two sentences count one thing differently ("five plots in three months", "18 plots since 2013"):
-    not one proposition told two ways, whatever the roles."""
-    values = {(what, low, high) for what, low, high, *_ in a.amounts}
-    return any(what == w and (low, high) != (lo, hi) for w, lo, hi, *_ in b.amounts for what, low, high in values)
+    """The two sentences count one thing in one role differently ("five plots in three months", "18 plots since
+    2013"): not one proposition told two ways. "One arrest, no injuries" counts people twice, in two roles."""
+    mine: dict[tuple[str, str | None], set[tuple[float, float]]] = defaultdict(set)
+    for what, low, high, *_, role in a.amounts:
+        mine[(what, role)].add((low, high))
+    return any(
+        (what, role) in mine and (low, high) not in mine[(what, role)] for what, low, high, *_, role in b.amounts
+    )
 
 
 def _share_a_name(first: str | None, second: str | None) -> bool:
@@ -82,6 +96,7 @@ class ConflictFinder:
         between = self._between(self.grouping.related)
         updates = [c for c in between if c.kind == "update"]
         found = [c for c in between if c.kind != "update"] + [c for group in members for c in self._within(group)]
+        found += self._framed_across(self.grouping.hedged)
         return sorted(found, key=lambda c: (KINDS.index(c.kind), c.claims, c.description)), updates
 
     def _between(self, related: list[tuple[int, int, float]]) -> list[Conflict]:
@@ -89,7 +104,7 @@ class ConflictFinder:
         links: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
         for i, j, _ in related:
             a, b = self.items[i], self.items[j]
-            if self.claim_of[i] == self.claim_of[j]:
+            if self.claim_of[i] == self.claim_of[j] or self._another_year(i, j):
                 continue
             if a.contrary != b.contrary:  # a party denies it, whichever outlet reports the denial
                 if a.contrary:
@@ -108,6 +123,8 @@ class ConflictFinder:
             kind = "number" if numbers_disagree(a, b) else "date"
             if kind == "date" and a.days & self.established and b.days & self.established:
                 continue  # two days the story's sources agree on: two events of a many-day story, not one misdated
+            if kind == "date" and len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms):
+                continue  # "spoke tonight with Kerry" / "on Saturday scheduled a meeting": two acts of one story
             if self.claim_of[i] > self.claim_of[j]:
                 i, j = j, i  # one conflict per pair of claims, whichever statement came first
             links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
@@ -139,6 +156,16 @@ class ConflictFinder:
                 claims = [self.claim_ids[first_claim], self.claim_ids[second_claim]]
             out.append(Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
         return out
+
+    def _another_year(self, i: int, j: int) -> bool:
+        """One sentence places what it reports in years the other neither names nor was published in: "a similar
+        intervention occurred in 2006" is background to a 2016 story, not what its denial is about."""
+        for x, y in ((i, j), (j, i)):
+            placed, other = self.items[x].years, self.items[y]
+            published = self.published[other.article]
+            if placed and not placed & (other.years | ({published[:4]} if published else set())):
+                return True
+        return False
 
     def _updated(self, clash: Clash, side_a: list[int], side_b: list[int]) -> bool:
         """A toll that rose: the higher count of a cumulative role is published only on later days than the lower,
@@ -174,17 +201,20 @@ class ConflictFinder:
         out = []
         hedged, stated = self._framed(group)
         if hedged:
-            cues = sorted({cue.lower() for i in hedged if (cue := self.items[i].cue)})
-            text = f"Stated by {self._who(stated)}; hedged by {self._who(hedged)}"
-            text += f" ({', '.join(repr(c) for c in cues)})" if cues else ""
-            out.append(Conflict("framing", text, claim, self._evidence(stated, 0) + self._evidence(hedged, 1)))
+            out.append(self._framing(hedged, stated, claim))
         by_speaker: dict[str, list[int]] = defaultdict(list)
         for i in group:
             speaker = self.items[i].speaker
-            named = self.items[i].speaker_named and len(self.items[i].names & self.people) <= 1
+            named = (
+                self.items[i].speaker_named
+                and len(self.items[i].names & self.people) <= 1
+                and speaker is not None
+                and speaker.split()[-1] in self.items[i].text
+            )
             if speaker in self.people and " " in speaker and named:
-                # a speaker found through "he said" or an earlier paragraph, or picked among several people the
-                # sentence names, is too unsure to tell a reader that two outlets credit different people
+                # a speaker found through "he said", "the president said" or an earlier paragraph, or picked among
+                # several people the sentence names, is too unsure to tell a reader that two outlets credit
+                # different people
                 by_speaker[speaker].append(i)
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
@@ -211,23 +241,47 @@ class ConflictFinder:
             if self.items[i].stance != "hedged":
                 continue
             for j in group:
-                a, b = self.items[i], self.items[j]
-                if (
-                    b.stance == "asserted"
-                    and self.sources[i] != self.sources[j]
-                    and covers(a.scope, a, b) >= max(HEDGED_WORDS, HEDGED_SHARE * len(a.scope))
-                    and self.grouping.same_proposition(i, j) >= FRAMING_SAME
-                    and not _other_counts(a, b)
-                ):
+                if self.items[j].stance == "asserted" and self._frames(i, j, self.grouping.same_proposition(i, j)):
                     hedged.add(i)
                     stated.add(j)
         return sorted(hedged), sorted(stated)
+
+    def _frames(self, i: int, j: int, probability: float) -> bool:
+        """Hedged statement i and flat statement j (``_framed``) are one proposition told two ways."""
+        a, b = self.items[i], self.items[j]
+        return bool(
+            self.sources[i] != self.sources[j]
+            and a.scope
+            and covers(a.scope, a, b) >= max(min(HEDGED_WORDS, len(a.scope)), HEDGED_SHARE * len(a.scope))
+            and probability >= (FRAMING_SAME if len(a.scope) >= HEDGED_WORDS else FRAMING_SHORT_SAME)
+            and not _other_counts(a, b)
+        )
+
+    def _framed_across(self, pairs: list[tuple[int, int, float]]) -> list[Conflict]:
+        """Framing between two claims: claim grouping kept a hedge apart from the flat statement it matches
+        (their groups' average likeness was too low), the pair itself is one proposition (``_frames``)."""
+        links: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for i, j, probability in pairs:
+            if self.claim_of[i] != self.claim_of[j] and self._frames(i, j, probability):
+                links[(self.claim_of[j], self.claim_of[i])].append((i, j))
+        out = []
+        for (stated_claim, hedged_claim), found in sorted(links.items()):
+            hedged, stated = sorted({i for i, _ in found}), sorted({j for _, j in found})
+            out.append(self._framing(hedged, stated, [self.claim_ids[stated_claim], self.claim_ids[hedged_claim]]))
+        return out
+
+    def _framing(self, hedged: list[int], stated: list[int], claims: list[str]) -> Conflict:
+        cues = sorted({cue.lower() for i in hedged if (cue := self.items[i].cue)})
+        text = f"Stated by {self._who(stated)}; hedged by {self._who(hedged)}"
+        text += f" ({', '.join(repr(c) for c in cues)})" if cues else ""
+        return Conflict("framing", text, claims, self._evidence(stated, 0) + self._evidence(hedged, 1))
 
     def _same_words(self, side_a: list[int], side_b: list[int]) -> bool:
         """Two speakers for one line: the quoted words of some sentence on each side are mostly the same."""
         for i in side_a:
             for j in side_b:
-                a, b = self.items[i].quoted or self.items[i].terms, self.items[j].quoted or self.items[j].terms
+                a = self.items[i].quoted or words_of(self.items[i].text)
+                b = self.items[j].quoted or words_of(self.items[j].text)
                 if a and b and len(a & b) >= SAME_LINE * min(len(a), len(b)):
                     return True
         return False

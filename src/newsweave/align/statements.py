@@ -12,6 +12,7 @@ so that large stories never need an all-pairs matrix.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -35,10 +36,15 @@ VAGUE_GAP = 3.0  # "thousands" and "tens of thousands" may describe one crowd; "
 _DAY = re.compile(r"\d|day\b|tonight|night|morning|evening", re.IGNORECASE)
 # "..., the ministry said on Friday": the day of the saying, not of the event.
 _SAID_ON = re.compile(
-    r"\b(?:said|says|told|announced|added|confirmed|stated|reported|wrote|posted|tweeted)(?:\s+\w+){0,2}"
+    r"\b(?:said|says|told|announced|added|confirmed|stated|reported|wrote|posted|tweeted|published|released|"
+    r"aired|broadcast)(?:\s+\w+){0,2}"
     r"(?:\s+(?:at|in|outside|during)\s+(?:the|a|an)\s+\w+(?:\s+\w+)?)?\s+$",
     re.IGNORECASE,
 )
+# A preposition (and up to two words: "in early May") before a date: it places an event in time.
+_PLACED = re.compile(r"\b(?:in|on|during)\s+(?:[\w.]+\s+){0,2}(?:$|\d)", re.IGNORECASE)
+# An embedded post's signature: "— Oliver Darcy (@oliverdarcy) April 19, 2017" dates the post.
+_POST_STAMP = re.compile(r"\(@\w+\)\s*$")
 RELATIVE_SLACK = 1  # days by which "today" or "yesterday" may be misplaced by a page's time stamp
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -56,7 +62,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"}
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I
 )
-_REST = re.compile(r"\b(?:other|remaining)\s+$|\s+others?\b", re.IGNORECASE)
+_REST = re.compile(r"\b(?:other|remaining|first)\s+$|\s+(?:others?|more)\b", re.IGNORECASE)
 # Where the clause a cue governs ends: punctuation, or a conjunction that opens another clause.
 _CLAUSE_END = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|\b(?:though|although|but|while|whereas|because|which|who|only to|after|before|"
@@ -64,6 +70,7 @@ _CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
 # Nouns of one scale: "50 basis points", "0.5 points" and "half a percentage point" are one move of 0.5 points.
@@ -83,11 +90,12 @@ class Statement:
     speaker_named: bool  # the sentence names its speaker (not "he said", not an earlier paragraph)
     terms: frozenset[str]
     scope: frozenset[str]  # content words after a denial or hedge cue: what is denied or hedged
-    quoted: frozenset[str]  # content words of the quote the sentence holds, without its attribution
+    quoted: frozenset[str]  # the words of the quote the sentence holds, stop words too, without its attribution
     names: frozenset[str]
     places: frozenset[str]  # the places it names (GPE, LOC, FAC entities): where its counts hold
     amounts: tuple[Amount, ...]
     dated: frozenset[tuple[str, str]]  # ISO days the sentence names, with how they are written (``day_form``)
+    years: frozenset[str] = frozenset()  # the years a date places its event in ("occurred in 2006": ``placed_years``)
     days: frozenset[str] = field(init=False)  # the same days alone, derived once (compared for every pair)
 
     def __post_init__(self) -> None:
@@ -135,15 +143,21 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     speaker=speakers.get(speaker, speaker) if speaker else None,
                     speaker_named=named,
                     terms=frozenset(stems(words)),
-                    quoted=frozenset(stems(_WORD.findall(quote.text))) if quote else frozenset(),
+                    quoted=words_of(quote.text) if quote else frozenset(),
                     scope=_cue_scope(text, stance.cue if stance and stance.stance in ("denied", "hedged") else None),
                     names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
                     places=frozenset(name for (s, e), name in places if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
                     dated=_dated(article, sentence),
+                    years=placed_years(article, sentence),
                 )
             )
     return out
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Every word of the text, lower-cased, stop words too."""
+    return frozenset(w.lower() for w in _WORD.findall(text))
 
 
 def stems(words: list[str]) -> list[str]:
@@ -176,7 +190,8 @@ def event_dates(article: Article, sentence: object) -> list[str]:
 def _event_expressions(article: Article, sentence: object) -> list[TimeExpression]:
     """The sentence's time expressions that date an event it reports, in text order.
 
-    Not the day something was said ("said on Friday"), not a day that names another event
+    Not the day something was said or published ("said on Friday", "a report published Monday", an embedded
+    post's "(@handle) April 19, 2017"), not a day that names another event
     ("before Thursday's fire"), and not a weekday, "today" or month inside a quotation: that is the
     speaker's, placed from a moment the article does not give.
     """
@@ -186,7 +201,7 @@ def _event_expressions(article: Article, sentence: object) -> list[TimeExpressio
         if not (d.value and _inside(d.start, d.end, sentence)):
             continue
         before, after = article.text[max(0, d.start - 40) : d.start], article.text[d.end : d.end + 2]
-        if _SAID_ON.search(before) or after in ("'s", "’s"):
+        if _SAID_ON.search(before) or _POST_STAMP.search(before) or after in ("'s", "’s"):
             continue
         if day_form(d.text) != "calendar" and any(s <= d.start and d.end <= e for s, e in quoted):
             continue
@@ -200,6 +215,16 @@ def quotation_ranges(text: str) -> list[tuple[int, int]]:
     """Every span inside quotation marks, attributed to a speaker or not (a quotation's "today" is its
     speaker's either way); cached because each sentence of an article asks."""
     return [(s.start, s.end) for s in quotation_spans(text)]
+
+
+def placed_years(article: Article, sentence: object) -> frozenset[str]:
+    """The years of the dates that place what the sentence reports in time ("occurred in 2006", "on March
+    9, 2013", "today"), not a year that names something ("the 2016 election")."""
+    return frozenset(
+        d.value[:4]
+        for d in _event_expressions(article, sentence)
+        if d.value and (len(d.value) == 10 or _PLACED.search(article.text[max(0, d.start - 30) : d.start] + d.text[:8]))
+    )
 
 
 def _dated(article: Article, sentence: object) -> frozenset[tuple[str, str]]:
@@ -243,7 +268,8 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
             if article.text[q.end : q.end + 12].lower().lstrip().startswith("basis"):
                 low, high = low / 100, high / 100
         if _REST.search(article.text[max(0, q.start - 10) : q.start]) or _REST.match(article.text, q.end):
-            continue  # "the other three boats", "two other victims": a part of a whole the sentence does not give
+            continue  # "the other three boats", "the first two deaths", "three more people": a part of a whole the
+            # sentence does not give
         if _AGE.match(article.text, q.end):
             noun = AGE
         counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")
@@ -273,12 +299,17 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     clash = None
     if not _same_scope(a, b):
         return None
+    several = _several_counts(a) | _several_counts(b)
     for what, low, high, text, vague, whole, role in a.amounts:
         for other, low2, high2, text2, vague2, whole2, role2 in b.amounts:
             if what != other and not (whole is not None and whole == whole2):
                 continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
             if role != role2:
                 continue  # the same noun in different roles: "3 people were killed", "12 people were injured"
+            if (what, role) in several or (other, role2) in several:
+                continue  # "46 % in the first round, 29 % for his rival": which of them is the one compared is unknown
+            if not (vague or vague2) and _rounded_alike(low, high, text, low2, high2, text2):
+                return None  # "55 percent" and "55.5 percent": one figure, rounded
             if what == AGE and not a.names & b.names:
                 continue  # an age is a person's: "a 63-year-old woman" and "the 38-year-old gunman" are two people
             gap = VAGUE_GAP if vague or vague2 else 1.0
@@ -294,6 +325,35 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
                 continue  # "five counts of tax fraud, two of bank fraud and one other" and "eight counts"
             clash = clash or Clash(text, text2, what, role, low2 > high)
     return clash
+
+
+def _several_counts(statement: Statement) -> set[tuple[str, str | None]]:
+    """What the sentence counts more than once, differently, in one role: two scopes (two events, places or
+    times: "killed two students ..., the massacre that killed 13 people") the sentence alone tells apart."""
+    seen: dict[tuple[str, str | None], set[tuple[float, float]]] = defaultdict(set)
+    for what, low, high, *_, role in statement.amounts:
+        seen[(what, role)].add((low, high))
+    return {key for key, values in seen.items() if len(values) > 1}
+
+
+def _rounded_alike(low: float, high: float, text: str, low2: float, high2: float, text2: str) -> bool:
+    """Two exact figures written to different precision that round alike: "55 percent" is within a unit of
+    its last digit of "55.5 percent", "2.8 million" of "2,815,000"."""
+    if low != high or low2 != high2:
+        return False
+    unit, unit2 = _last_digit(text, low), _last_digit(text2, low2)
+    return unit != unit2 and abs(low - low2) < max(unit, unit2)
+
+
+def _last_digit(text: str, value: float) -> float:
+    """The value of one unit in the last written digit: 1 for "55", 0.1 for "55.5", 100,000 for "2.8 million",
+    1 for a number written in words."""
+    number = _DIGITS.search(text)
+    if not number:
+        return 1.0
+    written = float(number.group(0).replace(",", ""))
+    decimals = len(number.group(1) or "")
+    return 10.0**-decimals * (value / written if written else 1.0)
 
 
 def _same_scope(a: Statement, b: Statement) -> bool:

@@ -6,8 +6,10 @@ syntok segments on tokens that keep their offsets into the input, so
 per paragraph (a paragraph break always ends a sentence) and repair what
 news text needs: a sentence that starts in lower case continues the
 previous one ('"Stop?" he asked.'), so does the end of a quotation closed
-by a comma and its attribution ('"We urge Iran. Not now," he said.'), and
-a stray punctuation mark is not a sentence of its own.
+by a comma and its attribution ('"We urge Iran. Not now," he said.'), so
+does a sentence after one that ends on an article ("pointed a. 38-caliber
+revolver", a scraped text's broken ".38"), and a stray punctuation mark is
+not a sentence of its own.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ _OPENING_LOWER = re.compile(r"""^["'”’)\]]*\s*[a-z]""")
 _WORDLIKE = re.compile(r"\w")
 # The rest of a quotation that ends in a comma and an attribution: '... not to do it," he said.'
 _QUOTE_TAIL = re.compile(r"""^[^"“”]*,\s*["”]\s+[a-z]""")
+# No sentence ends on an article: "a. 38-caliber revolver" is a badly detokenised "a .38-caliber revolver".
+_ENDS_ON_ARTICLE = re.compile(r"\b(?:a|an|the)\.$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -34,7 +38,11 @@ def split_sentences(text: str) -> list[Sentence]:
         merged: list[tuple[int, int]] = []
         for start, end in _spans(chunk):
             segment = chunk[start:end]
-            continues = _OPENING_LOWER.match(segment) or _QUOTE_TAIL.match(segment)
+            continues = (
+                _OPENING_LOWER.match(segment)
+                or _QUOTE_TAIL.match(segment)
+                or (merged and _ENDS_ON_ARTICLE.search(chunk[merged[-1][0] : merged[-1][1]]))
+            )
             if merged and (continues or not _WORDLIKE.search(segment)):
                 merged[-1] = (merged[-1][0], end)
             else:
