@@ -37,6 +37,8 @@ WORD_NUMBERS = {
     "a dozen": 12, "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3,
 }  # fmt: skip
 # Words after a number that make it a clock time or a time zone ("10 p.m.", "14:00 GMT"), not a count of something.
+# Counted nouns that measure a span of time ("for 12 years", "two years ahead"): durations of many things.
+DURATION_NOUNS = frozenset(["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"])
 CLOCK_WORDS = frozenset(["a", "p", "am", "pm", "gmt", "utc", "est", "edt", "et", "pst", "pdt", "bst", "cet", "ist"])
 AGENCIES = {
     # The world's wire services, as their credits spell them.

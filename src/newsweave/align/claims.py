@@ -32,6 +32,7 @@ from newsweave.align.statements import (
     numbers_disagree,
     statement_units,
 )
+from newsweave.lexicon import DURATION_NOUNS
 
 NEIGHBOURS = 24
 LINK_SAMPLE = 64  # members per side over which a merge's average linkage is taken
@@ -54,7 +55,8 @@ SLOT_VALUES = 3  # a counted noun with more distinct counts in the story than th
 
 
 def crowded_counts(items: list[Statement]) -> set[str]:
-    """Counted nouns the story gives many different counts of ("cases" in a statistics story): no one slot.
+    """Counted nouns the story gives many different counts of ("cases" in a statistics story), and durations
+    ("a judge for 12 years", "two years ahead of Gorsuch"): no one slot.
 
     People are left out: every story counts the dead, the injured and the evacuated, and a count of
     people already needs the sentences to be each other's closest match (``related``)."""
@@ -62,7 +64,8 @@ def crowded_counts(items: list[Statement]) -> set[str]:
     for s in items:
         for what, low, high, *_ in s.amounts:
             readings.setdefault(what, set()).add((low, high))
-    return {what for what, values in readings.items() if len(values) > SLOT_VALUES and what not in PEOPLE}
+    crowded = {what for what, values in readings.items() if len(values) > SLOT_VALUES and what not in PEOPLE}
+    return crowded | {what for what in readings if what in DURATION_NOUNS}
 
 
 def related(a: Statement, b: Statement, probability: float, features: np.ndarray, crowded: set[str]) -> bool:

@@ -36,9 +36,10 @@ ESTABLISHED_DAY = 2
 # act of its own sentence, and two sentences of one topic ("spoke tonight with Kerry about Turkey", "on
 # Saturday scheduled a meeting on Turkey") often report two acts.
 DATE_WORDS = 0.25
-# Share of the shorter quote's words, stop words included, that two attributions of one line have in common:
-# "the campaign is doing really well" and "the campaign is in good shape" share three of six, and are two lines.
-SAME_LINE = 0.6
+# Word Jaccard, stop words included, of the quotes (or sentences) two attributions of one line need: one
+# report told twice. Two officials who each said much the same ("treats transgender people with respect and
+# dignity" / "treats all transgender persons with respect and dignity and the new policy was ...") are two lines.
+SAME_LINE = 0.5
 HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement ("recovered ... scene"), or all of
 # a shorter scope ("is believed to have been arrested": "arrested")
 HEDGED_SHARE = 0.6  # ... and this share of them: the flat sentence states the same words the hedge covers
@@ -277,12 +278,12 @@ class ConflictFinder:
         return Conflict("framing", text, claims, self._evidence(stated, 0) + self._evidence(hedged, 1))
 
     def _same_words(self, side_a: list[int], side_b: list[int]) -> bool:
-        """Two speakers for one line: the quoted words of some sentence on each side are mostly the same."""
+        """Two speakers for one line: the quoted words of some sentence on each side are mostly the same (``SAME_LINE``)."""
         for i in side_a:
             for j in side_b:
                 a = self.items[i].quoted or words_of(self.items[i].text)
                 b = self.items[j].quoted or words_of(self.items[j].text)
-                if a and b and len(a & b) >= SAME_LINE * min(len(a), len(b)):
+                if a and b and len(a & b) >= SAME_LINE * len(a | b):
                     return True
         return False
 

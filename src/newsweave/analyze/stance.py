@@ -23,7 +23,7 @@ from newsweave.model import Quote, Sentence, Stance
 
 DENIAL_CUES = {"denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "rejecting", "refuted",
                "refutes", "refute", "dismissed", "dismisses", "dismiss", "rebuffed", "disputed", "disputes",
-               "contested", "contradicted"}  # fmt: skip
+               "contested", "contradicted", "rebutted", "rebuts", "rebut"}  # fmt: skip
 HEDGE = re.compile(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|ostensibly|unconfirmed|unverified|"
     r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|(?:is|are|was|were) thought to|"
