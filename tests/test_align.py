@@ -10,6 +10,7 @@ import pytest
 
 from newsweave.align import align_story
 from newsweave.align import neighbours as nn
+from newsweave.align.claims import crowded_counts
 from newsweave.align.sources import source_keys
 from newsweave.align.statements import Statement, dates_disagree, numbers_disagree, statements
 from newsweave.contract import build_story, story_quotes, story_speakers
@@ -387,6 +388,8 @@ def test_figures_written_to_another_precision_or_in_two_scopes_are_not_compared(
     millions = count("vote", 2.8e6, 2.8e6, "2.8 million")
     assert numbers_disagree(millions, count("vote", 2_815_000, 2_815_000, "2,815,000")) is None
     assert numbers_disagree(count("people", 12, 12, "12"), count("people", 13, 13, "13")) is not None
+    judge, ahead = count("year", 12, 12, "12"), count("year", 2, 2, "two")  # "a judge for 12 years", "two years ahead"
+    assert crowded_counts([judge, ahead]) == {"year"}  # durations of many things: compared only when alike
     two_events = statement(
         (("people", 2, 2, "two", False, None, "dead"), ("people", 13, 13, "13", False, None, "dead"))
     )

@@ -248,11 +248,12 @@ def analysed(text: str) -> Article:
 def test_something_withheld_is_not_a_denial() -> None:
     text = (
         "LaCalamita was denied a handgun permit in March, the chief said. "
-        "The ministry denied that engineers had reported cracks."
+        "The ministry denied that engineers had reported cracks. "
+        "A Justice Department spokesman rebutted that characterization last week."
     )
     found = analysed(text)
     assert found.stances[0].stance != "denied"
-    assert found.stances[1].stance == "denied"
+    assert [s.stance for s in found.stances[1:]] == ["denied", "denied"]
 
 
 def test_a_denier_is_read_from_its_own_clause() -> None:
