@@ -37,7 +37,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from newsweave import brief
+from newsweave import contract
 from newsweave.align import claims as claim_model
 from newsweave.align.claims import candidates
 from newsweave.align.statements import statements
@@ -128,7 +128,7 @@ def locate(spans: dict, article: str, start: int, end: int) -> tuple[str, int] |
 
 
 def evaluate(story: dict, gold_articles: list[dict], analysed: list, verbose: bool = False) -> dict:
-    data = brief.build_story(analysed)
+    data = contract.build_story(analysed)
     spans = gold_spans(gold_articles, analysed)
     sentence_starts = {
         (a["id"], n): (s["start"], s["end"]) for a in data["articles"] for n, s in enumerate(a["sentences"])
@@ -195,7 +195,7 @@ def evaluate(story: dict, gold_articles: list[dict], analysed: list, verbose: bo
 
 def baseline_f1(gold_articles: list[dict], analysed: list, thresholds: list[float]) -> list[float]:
     """The usual approach, as a peer: sentence-embedding cosine above a threshold, connected components."""
-    items = statements(analysed, brief.story_speakers(analysed))
+    items = statements(analysed, contract.story_speakers(analysed))
     vectors = encode_distinct([s.text for s in items])
     spans = gold_spans(gold_articles, analysed)
     gold = {key: label for key, (_, _, label) in spans.items()}
@@ -225,7 +225,7 @@ def calibrate(loaded: list) -> None:
 
     per_set = []
     for story, gold_articles, analysed in loaded:
-        speakers = brief.story_speakers(analysed)
+        speakers = contract.story_speakers(analysed)
         items = statements(analysed, speakers)
         vectors = encode_distinct([s.text for s in items])
         spans = gold_spans(gold_articles, analysed)
