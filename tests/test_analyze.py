@@ -268,6 +268,18 @@ def test_a_denier_is_read_from_its_own_clause() -> None:
     ]
 
 
+def test_the_denier_is_the_denial_s_subject() -> None:
+    text = (
+        "Russia has consistently denied being in violation of the treaty, and on Thursday, Deputy Foreign "
+        "Minister Sergey Ryabkov said talks with the US had not yielded progress. "
+        "Hunter Biden, acknowledging that his family name created business opportunities, rejected assertions by "
+        "President Donald Trump that he did anything wrong by engaging in foreign work. Last July, following a disputed report by Vice News, the company said it had changed."
+    )
+    found = analysed(text)
+    assert [(s.stance, s.holder) for s in found.stances[:2]] == [("denied", "Russia"), ("denied", "Hunter Biden")]
+    assert found.stances[2].stance != "denied"  # "a disputed report": an adjective
+
+
 def test_place_names_stay_exact() -> None:
     text = (
         "Sudan and South Sudan signed an oil deal in Khartoum on Monday. Officials from Sudan said the pipeline "

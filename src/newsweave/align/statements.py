@@ -121,6 +121,8 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
             stance = article.stances[number] if number < len(article.stances) else None
             quote = next((q for q in article.quotes if q.speaker and _inside(q.start, q.end, sentence)), None)
             speaker = quote.speaker if quote else (stance.holder if stance else None)
+            if stance and stance.stance == "denied" and stance.holder:
+                speaker = stance.holder  # the denier ("Russia has denied ..., and Ryabkov said talks stalled")
             span = quote.speaker_span if quote else None
             named = (
                 (

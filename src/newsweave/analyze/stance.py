@@ -50,8 +50,11 @@ _DENIED_STATEMENT = re.compile(
 )
 # Where the clause holding a denier starts, and the words between the denier and the cue.
 _CLAUSE_START = re.compile(r"[\u2014;:]|\s-\s|\b(?:but|while|although|though)\b", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _AUXILIARIES = {"have", "has", "had", "also", "again", "still", "did", "does", "do", "would", "will", "both"}
 # "was denied a permit", "had been dismissed": something done to someone, not a statement denied.
+# "a disputed report", "the contested seat": the cue is an adjective.
+_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|its|his|her|their)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 # A sentence that ends by naming who said it: "..., a police source said." / "..., police say."
 _SAID_TAIL = re.compile(
@@ -89,7 +92,11 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     # ``own`` blanks the quoted words but keeps offsets: what follows a cue is read in ``words``
     denial = next((m for m in re.finditer(r"[A-Za-z]+", own) if _denies_a_statement(words, m)), None)
     if denial:
-        holder = quotes[0].speaker if quotes else _subject_before(own[: denial.start()])
+        subject = _subject_before(own[: denial.start()])
+        if subject and subject.lower() in _PRONOUNS and quotes:
+            subject = None  # "he denied": the quote's speaker, resolved, says who
+        # the denial's own subject ("Russia has denied ..., and Ryabkov said talks stalled"), else the quote's speaker
+        holder = subject or (quotes[0].speaker if quotes else None)
         return Stance("denied", denial.group(0), holder)
     for quote in quotes:
         if quote.cue and quote.cue.lower() in DOUBTFUL_CUES:
@@ -110,7 +117,8 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
 
 def _denies_a_statement(words: str, cue: re.Match[str]) -> bool:
     """A denial cue that denies something said, not one that refuses or withholds something."""
-    if cue.group(0).lower() not in DENIAL_CUES or _PASSIVE.search(words[max(0, cue.start() - 12) : cue.start()]):
+    before = words[max(0, cue.start() - 12) : cue.start()]
+    if cue.group(0).lower() not in DENIAL_CUES or _PASSIVE.search(before) or _DETERMINER.search(before):
         return False
     return bool(_DENIED_STATEMENT.match(words, cue.end()))
 
@@ -120,6 +128,8 @@ def _subject_before(words: str) -> str | None:
     clause ("..., but family of the slain teen, who was hit ..., vehemently deny" -> "family of the slain teen")."""
     clause = _CLAUSE_START.split(words)[-1]
     clause = re.sub(r",\s*(?:who|which|whose)\b[^,]*,", " ", clause)  # a relative clause
+    if clause.count(",") >= 2:  # an apposition or a participle: "Hunter Biden, acknowledging that ..., rejected"
+        clause = clause.split(",", 1)[0]
     tokens = re.sub(r"^(?:the|a|an)\s+", "", clause.strip(" ,"), flags=re.IGNORECASE).split()
     while tokens and (tokens[-1].lower().endswith("ly") or tokens[-1].lower() in _AUXILIARIES):
         tokens.pop()  # "vehemently", "have", "also"
