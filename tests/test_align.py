@@ -402,6 +402,11 @@ def test_a_figure_of_another_year_or_a_part_is_no_conflict(tmp_path: Path) -> No
     before = ("Herald", "2025-03-01", "Traffic is diverted. A similar collapse of the Riverton bridge into the river "
               "killed nine people in 2006.")  # fmt: skip
     assert toll_story(tmp_path, [now, before])["conflicts"] == []
+    lisbon = ("Herald", "2025-03-01", "Traffic is diverted. Nine people were killed when a bridge collapsed into the "
+              "river in Lisbon, Portugal.")  # fmt: skip
+    riverton = ("Gazette", "2025-03-01", "Divers searched the Riverton river. Four people were killed when the bridge "
+                "collapsed into the river.")  # fmt: skip
+    assert toll_story(tmp_path, [riverton, lisbon])["conflicts"] == []  # a count of a place the other never names
     more = ("Courier", "2025-03-01", "Traffic is diverted. Rescuers said three more people were killed when the "
             "Riverton bridge collapsed into the river.")  # fmt: skip
     assert toll_story(tmp_path, [now, more])["conflicts"] == []
@@ -441,3 +446,13 @@ def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
     finder = ConflictFinder([one_word, flat], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"], ["a", "b"],
                             ["A", "B"], set(), [None, None])  # fmt: skip
     assert not finder._frames(0, 1, 0.8) and finder._frames(0, 1, 0.95)
+
+
+def test_a_denier_who_denies_twice_is_one_conflict(tmp_path: Path) -> None:
+    report = ("Post", "2025-03-01", "Engineers reported deep cracks in the Riverton bridge to the ministry last "
+              "year. Divers searched the water.")  # fmt: skip
+    denials = ("Courier", "2025-03-01", "The transport ministry denied that engineers had reported cracks in the "
+               "Riverton bridge. Traffic is diverted. The ministry has since again denied that engineers reported "
+               "deep cracks in the bridge.")  # fmt: skip
+    [denial] = toll_story(tmp_path, [report, denials])["conflicts"]
+    assert denial["kind"] == "denial" and len(denial["claims"]) == 3  # both denials and the report they deny

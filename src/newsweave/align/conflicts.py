@@ -91,6 +91,9 @@ class ConflictFinder:
             for day in statement.days:
                 sources_of_day[day].add(source)
         self.established = {day for day, named_by in sources_of_day.items() if len(named_by) >= ESTABLISHED_DAY}
+        self.places: dict[int, set[str]] = defaultdict(set)  # article index -> the places its sentences name
+        for statement in items:
+            self.places[statement.article] |= statement.places
 
     def find(self, members: list[list[int]]) -> tuple[list[Conflict], list[Conflict]]:
         """The conflicts, and the figures updated over time (``_updated``), each sorted."""
@@ -122,6 +125,8 @@ class ConflictFinder:
             if self.sources[i] == self.sources[j]:
                 continue  # a wire copy cannot disagree with its original
             kind = "number" if numbers_disagree(a, b) else "date"
+            if kind == "number" and (self._elsewhere(a, b) or self._elsewhere(b, a)):
+                continue  # "50,000 jobs in India" against an article that never names India: another place's count
             if kind == "date" and a.days & self.established and b.days & self.established:
                 continue  # two days the story's sources agree on: two events of a many-day story, not one misdated
             if kind == "date" and len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms):
@@ -129,34 +134,51 @@ class ConflictFinder:
             if self.claim_of[i] > self.claim_of[j]:
                 i, j = j, i  # one conflict per pair of claims, whichever statement came first
             links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
-        out = []
+        out: list[Conflict] = []
+        denials: dict[tuple[str | None, tuple[str, ...]], Conflict] = {}
         for (kind, first_claim, second_claim), pairs in sorted(links.items()):
             side_a = sorted({i for i, _ in pairs})
             side_b = sorted({j for _, j in pairs})
-            a, b = self.items[pairs[0][0]], self.items[pairs[0][1]]
             if kind == "denial":
-                denier = b.speaker
-                text = f"{denier} denied what {self._who(side_a)} reported"
-                reported = sorted({self.claim_of[i] for i in side_a})
-                claims = [self.claim_ids[first_claim]] + [self.claim_ids[c] for c in reported]
+                self._denial(first_claim, side_a, side_b, denials, out)
+                continue
+            a, b = self.items[pairs[0][0]], self.items[pairs[0][1]]
+            claims = [self.claim_ids[first_claim], self.claim_ids[second_claim]]
+            clash = numbers_disagree(a, b) if kind == "number" else None
+            if clash and self._updated(clash, side_a, side_b):
+                earlier, later = (side_a, side_b) if clash.rising else (side_b, side_a)
+                low, high = (clash.first, clash.second) if clash.rising else (clash.second, clash.first)
+                text = f'Updated: "{low}" ({self._when(earlier)}) to "{high}" ({self._when(later)})'
+                out.append(Conflict("update", text, claims, self._evidence(earlier, 0) + self._evidence(later, 1)))
+                continue
+            if clash:
+                text = (
+                    f'Counts disagree: "{clash.first}" ({self._who(side_a)}) vs "{clash.second}" ({self._who(side_b)})'
+                )
             else:
-                clash = numbers_disagree(a, b) if kind == "number" else None
-                if clash and self._updated(clash, side_a, side_b):
-                    earlier, later = (side_a, side_b) if clash.rising else (side_b, side_a)
-                    low, high = (clash.first, clash.second) if clash.rising else (clash.second, clash.first)
-                    text = f'Updated: "{low}" ({self._when(earlier)}) to "{high}" ({self._when(later)})'
-                    claims = [self.claim_ids[first_claim], self.claim_ids[second_claim]]
-                    out.append(Conflict("update", text, claims, self._evidence(earlier, 0) + self._evidence(later, 1)))
-                    continue
-                if clash:
-                    text = (f'Counts disagree: "{clash.first}" ({self._who(side_a)}) vs "{clash.second}" '
-                            f"({self._who(side_b)})")  # fmt: skip
-                else:
-                    text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
-                            f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
-                claims = [self.claim_ids[first_claim], self.claim_ids[second_claim]]
+                text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
+                        f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
             out.append(Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
         return out
+
+    def _denial(self, denial_claim: int, side_a: list[int], side_b: list[int],
+                denials: dict[tuple[str | None, tuple[str, ...]], Conflict], out: list[Conflict]) -> None:  # fmt: skip
+        """One conflict per denier and the sources it contradicts: a second denial of the same reports ("has
+        denied any wrongdoing", "maintained his innocence and denied any wrongdoing") adds its claim to the first."""
+        denier = self.items[side_b[0]].speaker
+        key = (denier, tuple(sorted({self.sources[i] for i in side_a})))
+        if key in denials:
+            denials[key].claims.append(self.claim_ids[denial_claim])
+            return
+        reported = sorted({self.claim_of[i] for i in side_a})
+        text = f"{denier} denied what {self._who(side_a)} reported"
+        claims = [self.claim_ids[denial_claim]] + [self.claim_ids[c] for c in reported]
+        denials[key] = Conflict("denial", text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1))
+        out.append(denials[key])
+
+    def _elsewhere(self, a: Statement, b: Statement) -> bool:
+        """Statement a counts in places that b's article never names."""
+        return bool(a.places) and not a.places & self.places[b.article]
 
     def _another_year(self, i: int, j: int) -> bool:
         """One sentence places what it reports in years the other neither names nor was published in: "a similar
