@@ -4,7 +4,7 @@ benchmarks/summary.py): what may be a summary line, and when a line is labelled 
 from __future__ import annotations
 
 from newsweave.model import Article, Claim, Sentence, Support
-from newsweave.summarize import _summarisable, claim_line
+from newsweave.summarize import _opens, _summarisable, claim_line
 
 
 def test_questions_fragments_and_the_writers_asides_never_qualify() -> None:
@@ -51,3 +51,12 @@ def test_timeline_dates_from_the_writers_words_in_text_order() -> None:
     [story] = build_brief([article], [])["stories"]
     dated = {e["text"][:12]: e["date"] for e in story["timeline"]}
     assert dated == {"Trump named ": "2016-07-04"}  # the naming's day, not the meeting's; the aide's "today" is his
+
+
+def test_a_summary_opens_with_a_sentence_that_stands_on_its_own() -> None:
+    for leaning in ("Instead, the paper stressed the economy.", "The next day, the inspector general opened an inquiry.",
+                    "He said the plan would fail next year.", "— Beijing and Washington agreed to cut tariffs.",
+                    "Law: “We cannot allow all of these people to invade.”"):  # fmt: skip
+        assert not _opens(leaning), leaning
+    for standing in ("President Trump outlined a new strategy on Monday.", '"We will rebuild it," the mayor said.'):
+        assert _opens(standing), standing

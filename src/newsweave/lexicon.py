@@ -186,6 +186,15 @@ NAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "bin", "al", "el", "ibn", "dos"}
 )
 
+# Words that open a sentence leaning on the one before it ("Instead, ...", "Still, ...", "The next day, ...",
+# "He said ..."): such a sentence cannot open a summary, which has nothing before it.
+DEPENDENT_OPENERS = frozenset(
+    ["instead", "still", "however", "but", "and", "also", "meanwhile", "moreover", "furthermore", "yet", "so",
+     "then", "thus", "therefore", "nonetheless", "nevertheless", "likewise", "similarly", "indeed", "besides",
+     "otherwise", "later", "earlier", "afterward", "afterwards", "next", "this", "that", "these", "those", "he",
+     "she", "they", "it", "his", "her", "their", "its", "such", "there", "here"]
+)  # fmt: skip
+
 # A compact English function-word list: body prose is dense in these, page furniture is not.
 STOPWORDS = frozenset(
     [

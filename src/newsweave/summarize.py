@@ -30,6 +30,7 @@ from newsweave.align.statements import event_dates
 from newsweave.analyze.embed import encode_distinct
 from newsweave.analyze.nlp import english_stop_words
 from newsweave.defaults import LENGTH
+from newsweave.lexicon import DEPENDENT_OPENERS
 from newsweave.model import Article, Claim, Support
 
 CONFLICT_LINES = 2
@@ -55,6 +56,11 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
     conflicts = sorted(alignment.conflicts, key=lambda c: CONFLICT_ORDER.index(c.kind))[
         : min(CONFLICT_LINES, length // 3)
     ]
+    opener = next((c for c in claims if _opens(_shown_text(c, by_id))), None)
+    if opener is not None:  # what happened, told so that it stands on its own, comes first
+        claims.remove(opener)
+        claims.insert(0, opener)
+        relevance[opener.id] = max(relevance.values())
     chosen = _mmr(claims, length - len(conflicts), relevance)
     # what happened first (the most relevant line), then what several sources state, then single sources
     chosen = chosen[:1] + sorted(chosen[1:], key=lambda c: c.sources == 1)
@@ -150,6 +156,16 @@ def _sentence_ranks(article: Article) -> dict[int, int]:
         if _summarisable(article.sentence_text(number)):
             ranks[number] = len(ranks)
     return ranks
+
+
+def _opens(text: str) -> bool:
+    """The sentence can open a summary: it starts with a word, not a dash or a label ("— Beijing ...", "Law:
+    ..."), and not with a word that leans on the sentence before ("Instead, ...", "The next day, ...", "He ...")."""
+    words = re.findall(r"[\w’']+", text[:60].lower())
+    if (not text[:1].isalnum() and text[:1] not in "\"“'‘") or not words:
+        return False
+    label = re.match(r"[\w’' -]{1,20}:", text)
+    return not label and words[0] not in DEPENDENT_OPENERS and words[:2] != ["the", "next"]
 
 
 def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:
