@@ -55,8 +55,8 @@ def test_timeline_dates_from_the_writers_words_in_text_order() -> None:
 
 def test_a_summary_opens_with_a_sentence_that_stands_on_its_own() -> None:
     for leaning in ("Instead, the paper stressed the economy.", "The next day, the inspector general opened an inquiry.",
-                    "He said the plan would fail next year.", "— Beijing and Washington agreed to cut tariffs.",
-                    "Law: “We cannot allow all of these people to invade.”"):  # fmt: skip
+                    "He said the plan would fail next year.", "Law: “We cannot allow all of these people to invade.”"):  # fmt: skip
         assert not _opens(leaning), leaning
-    for standing in ("President Trump outlined a new strategy on Monday.", '"We will rebuild it," the mayor said.'):
+    for standing in ("President Trump outlined a new strategy on Monday.", '"We will rebuild it," the mayor said.',
+                     "— Beijing and Washington agreed to cut tariffs."):  # fmt: skip
         assert _opens(standing), standing

@@ -159,13 +159,12 @@ def _sentence_ranks(article: Article) -> dict[int, int]:
 
 
 def _opens(text: str) -> bool:
-    """The sentence can open a summary: it starts with a word, not a dash or a label ("— Beijing ...", "Law:
-    ..."), and not with a word that leans on the sentence before ("Instead, ...", "The next day, ...", "He ...")."""
+    """The sentence can open a summary: it does not start with a label ("Law: ...") or with a word that leans on
+    the sentence before ("Instead, ...", "The next day, ...", "He ..."); a dash left by a dateline is no word."""
+    text = text.lstrip("—–- ")
     words = re.findall(r"[\w’']+", text[:60].lower())
-    if (not text[:1].isalnum() and text[:1] not in "\"“'‘") or not words:
-        return False
     label = re.match(r"[\w’' -]{1,20}:", text)
-    return not label and words[0] not in DEPENDENT_OPENERS and words[:2] != ["the", "next"]
+    return bool(words) and not label and words[0] not in DEPENDENT_OPENERS and words[:2] != ["the", "next"]
 
 
 def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:
