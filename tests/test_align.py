@@ -338,6 +338,10 @@ def toll_story(tmp_path: Path, rows: list[tuple[str, str, str]]) -> dict:
     return build_story(extract([str(path)], analysis=True).articles)
 
 
+def conflict_kinds(tmp_path: Path, rows: list[tuple[str, str, str]]) -> list[str]:
+    return [c["kind"] for c in toll_story(tmp_path, rows)["conflicts"]]
+
+
 def test_a_toll_that_rises_on_later_days_is_an_update_not_a_conflict(tmp_path: Path) -> None:
     early = ("Gazette", "2025-03-01", "Three people were killed when the Riverton bridge collapsed into the river. "
              "Divers searched the water until nightfall.")  # fmt: skip
@@ -401,18 +405,18 @@ def test_a_figure_of_another_year_or_a_part_is_no_conflict(tmp_path: Path) -> No
            "Friday. Divers searched the water until nightfall.")  # fmt: skip
     before = ("Herald", "2025-03-01", "Traffic is diverted. A similar collapse of the Riverton bridge into the river "
               "killed nine people in 2006.")  # fmt: skip
-    assert toll_story(tmp_path, [now, before])["conflicts"] == []
+    assert conflict_kinds(tmp_path, [now, before]) == []
     lisbon = ("Herald", "2025-03-01", "Traffic is diverted. Nine people were killed when a bridge collapsed into the "
               "river in Lisbon, Portugal.")  # fmt: skip
     riverton = ("Gazette", "2025-03-01", "Divers searched the Riverton river. Four people were killed when the bridge "
                 "collapsed into the river.")  # fmt: skip
-    assert toll_story(tmp_path, [riverton, lisbon])["conflicts"] == []  # a count of a place the other never names
+    assert conflict_kinds(tmp_path, [riverton, lisbon]) == []  # a count of a place the other never names
     more = ("Courier", "2025-03-01", "Traffic is diverted. Rescuers said three more people were killed when the "
             "Riverton bridge collapsed into the river.")  # fmt: skip
-    assert toll_story(tmp_path, [now, more])["conflicts"] == []
+    assert conflict_kinds(tmp_path, [now, more]) == []
     other = ("Courier", "2025-03-01", "Traffic is diverted. Nine people were killed when the Riverton bridge "
              "collapsed into the river on Friday.")  # fmt: skip
-    assert [c["kind"] for c in toll_story(tmp_path, [now, other])["conflicts"]] == ["number"]
+    assert conflict_kinds(tmp_path, [now, other]) == ["number"]
 
 
 def test_two_days_disagree_only_for_one_act(tmp_path: Path) -> None:
@@ -420,12 +424,12 @@ def test_two_days_disagree_only_for_one_act(tmp_path: Path) -> None:
              "Riverton bridge. Divers searched the water.")  # fmt: skip
     scheduled = ("Herald", "2025-03-08", "Traffic is diverted. On Thursday the mayor scheduled a meeting with his "
                  "engineers and planners to discuss the Riverton bridge.")  # fmt: skip
-    assert toll_story(tmp_path, [spoke, scheduled])["conflicts"] == []
+    assert conflict_kinds(tmp_path, [spoke, scheduled]) == []
     fell = ("Gazette", "2025-03-08", "The Riverton bridge collapsed into the river on Friday, sending two lorries "
             "into the water. Divers searched the water.")  # fmt: skip
     fell_earlier = ("Herald", "2025-03-08", "Traffic is diverted. The Riverton bridge collapsed into the river on "
                     "Thursday, sending two lorries into the water.")  # fmt: skip
-    assert [c["kind"] for c in toll_story(tmp_path, [fell, fell_earlier])["conflicts"]] == ["date"]
+    assert conflict_kinds(tmp_path, [fell, fell_earlier]) == ["date"]
 
 
 def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
