@@ -411,6 +411,9 @@ def test_a_figure_of_another_year_or_a_part_is_no_conflict(tmp_path: Path) -> No
     riverton = ("Gazette", "2025-03-01", "Divers searched the Riverton river. Four people were killed when the bridge "
                 "collapsed into the river.")  # fmt: skip
     assert conflict_kinds(tmp_path, [riverton, lisbon]) == []  # a count of a place the other never names
+    elsewhere = ("Herald", "2025-03-01", "Traffic is diverted. Bridges collapsed in three other cities, killing nine "
+                 "people when they fell into the river.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [riverton, elsewhere]) == []
     more = ("Courier", "2025-03-01", "Traffic is diverted. Rescuers said three more people were killed when the "
             "Riverton bridge collapsed into the river.")  # fmt: skip
     assert conflict_kinds(tmp_path, [now, more]) == []

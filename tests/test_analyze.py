@@ -278,6 +278,8 @@ def test_the_denier_is_the_denial_s_subject() -> None:
     found = analysed(text)
     assert [(s.stance, s.holder) for s in found.stances[:2]] == [("denied", "Russia"), ("denied", "Hunter Biden")]
     assert found.stances[2].stance != "denied"  # "a disputed report": an adjective
+    attitude = analysed("The president claimed he isn't afraid to shut down the government over the wall.")
+    assert attitude.stances[0].stance == "hedged"  # a negated attitude denies nothing
 
 
 def test_place_names_stay_exact() -> None:

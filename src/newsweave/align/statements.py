@@ -62,6 +62,11 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"}
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I
 )
+_ELSEWHERE = re.compile(
+    r"\b(?:other|outside(?: of)?|beyond)\s+(?:\w+\s+)?(?:countries|nations|states|cities|provinces|regions|"
+    r"places|areas|parts of the)\b",
+    re.IGNORECASE,
+)
 _REST = re.compile(r"\b(?:other|remaining|first)\s+$|\s+(?:others?|more)\b", re.IGNORECASE)
 # Where the clause a cue governs ends: punctuation, or a conjunction that opens another clause.
 _CLAUSE_END = re.compile(
@@ -360,8 +365,11 @@ def _last_digit(text: str, value: float) -> float:
 
 def _same_scope(a: Statement, b: Statement) -> bool:
     """Counts of the two sentences may be of one thing: not two places ("20,000 in Patras", "50,000 in
-    Thessaloniki"), not a national total and a local count, not a count "since" a time and one over all time."""
+    Thessaloniki"), not counts of elsewhere ("98 cases in 18 other countries, but no deaths"), not a national
+    total and a local count, not a count "since" a time and one over all time."""
     if a.places and b.places and not a.places & b.places:
+        return False
+    if _ELSEWHERE.search(a.text) or _ELSEWHERE.search(b.text):
         return False
     if bool(_NATIONWIDE.search(a.text)) != bool(_NATIONWIDE.search(b.text)):
         return False

@@ -67,6 +67,12 @@ _NOT_A_SOURCE = {"been", "be", "is", "are", "was", "were", "has", "have", "had",
 _NEGATED_CLAUSE = re.compile(
     r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:not|never|no)\b|\s+(?:[\w'’-]+\s+){0,2}?\w+n['’]t\b"
 )
+# "claimed he isn't afraid to shut down the government": a negated attitude states a stance, it denies nothing.
+_ATTITUDE = re.compile(
+    r"\s+(?:be\s+|been\s+)?(?:afraid|worried|concerned|scared|ashamed|sorry|surprised|happy|opposed|interested|"
+    r"ready|willing|eager|reluctant|going|trying|planning)\b",
+    re.IGNORECASE,
+)
 DOUBTFUL_CUES = {"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists", "asserted",
                  "asserts", "purported"}  # fmt: skip
 
@@ -101,7 +107,8 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     for quote in quotes:
         if quote.cue and quote.cue.lower() in DOUBTFUL_CUES:
             cue = re.search(rf"\b{re.escape(quote.cue)}\b", words)
-            if cue and _NEGATED_CLAUSE.match(words, cue.end()):  # "has claimed it does not violate the treaty"
+            negated = _NEGATED_CLAUSE.match(words, cue.end()) if cue else None
+            if negated and not _ATTITUDE.match(words, negated.end()):  # "claimed it does not violate the treaty"
                 return Stance("denied", quote.cue, quote.speaker)
             return Stance("hedged", quote.cue, quote.speaker)
     hedge = HEDGE.search(words)
