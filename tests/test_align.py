@@ -463,3 +463,11 @@ def test_a_denier_who_denies_twice_is_one_conflict(tmp_path: Path) -> None:
                "deep cracks in the bridge.")  # fmt: skip
     [denial] = toll_story(tmp_path, [report, denials])["conflicts"]
     assert denial["kind"] == "denial" and len(denial["claims"]) == 3  # both denials and the report they deny
+
+
+def test_a_report_of_the_denial_itself_is_not_what_it_denies(tmp_path: Path) -> None:
+    report = ("Post", "2025-03-01", "Divers searched the water. The mayor has often cited the ministry's denials that "
+              "engineers reported cracks in the Riverton bridge.")  # fmt: skip
+    denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
+              "cracks in the Riverton bridge.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [report, denial]) == []

@@ -49,6 +49,10 @@ FRAMING_SAME = 0.5  # pair probability above which a hedged and a flat sentence 
 FRAMING_SHORT_SAME = 0.9
 # Roles whose counts grow while an event unfolds: a higher toll published on a later day is an update.
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
+_DENIAL_WORDS = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ials?)|reject(?:s|ed|ing|ions?)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", re.IGNORECASE)
 
 
@@ -118,8 +122,10 @@ class ConflictFinder:
                 if _NEGATION.search(self.items[i].text):
                     continue  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
                 cue = self.items[j].cue
-                if cue and re.search(rf"\b{re.escape(cue)}\b", self.items[i].text):
-                    continue  # the report quotes the denial itself
+                if (cue and re.search(rf"\b{re.escape(cue)}\b", self.items[i].text)) or _DENIAL_WORDS.search(
+                    self.items[i].text
+                ):
+                    continue  # the report tells of the denial itself ("cited Putin's denials"): it takes no side
                 links[("denial", self.claim_of[j], -1)].append((i, j))
                 continue
             if self.sources[i] == self.sources[j]:
