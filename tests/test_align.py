@@ -471,3 +471,20 @@ def test_a_report_of_the_denial_itself_is_not_what_it_denies(tmp_path: Path) -> 
     denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
               "cracks in the Riverton bridge.")  # fmt: skip
     assert conflict_kinds(tmp_path, [report, denial]) == []
+
+
+def test_a_fronted_day_of_saying_dates_no_event(tmp_path: Path) -> None:
+    friday = ("Gazette", "2025-03-08", "Divers searched the water. The mayor spoke with the transport minister about "
+              "the Riverton bridge repairs on Friday.")  # fmt: skip
+    sunday = ("Herald", "2025-03-08", "Traffic is diverted. On Sunday, the mayor said he spoke with the transport "
+              "minister about the Riverton bridge repairs.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [friday, sunday]) == []
+
+
+def test_one_disagreement_found_through_several_sentences_is_told_once(tmp_path: Path) -> None:
+    four = ("Gazette", "2025-03-01", "Four people were killed when the Riverton bridge collapsed into the river. "
+            "All four people on the bridge were killed, officials said.")  # fmt: skip
+    nine = ("Herald", "2025-03-01", "Nine people were killed when the Riverton bridge collapsed into the river. "
+            "Traffic is diverted.")  # fmt: skip
+    [number] = toll_story(tmp_path, [four, nine])["conflicts"]
+    assert number["kind"] == "number"

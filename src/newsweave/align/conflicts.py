@@ -50,7 +50,8 @@ FRAMING_SHORT_SAME = 0.9
 # Roles whose counts grow while an event unfolds: a higher toll published on a later day is an update.
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
 _DENIAL_WORDS = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ials?)|reject(?:s|ed|ing|ions?)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing))\b",
+    r"\b(?:den(?:y|ies|ied|ying|ials?)|reject(?:s|ed|ing|ions?)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|false|"
+    r"untrue|baseless|unfounded)\b",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", re.IGNORECASE)
@@ -142,6 +143,7 @@ class ConflictFinder:
             links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
         out: list[Conflict] = []
         denials: dict[tuple[str | None, tuple[str, ...]], Conflict] = {}
+        told: dict[tuple[str, frozenset[tuple[str, tuple[str, ...]]]], Conflict] = {}
         for (kind, first_claim, second_claim), pairs in sorted(links.items()):
             side_a = sorted({i for i, _ in pairs})
             side_b = sorted({j for _, j in pairs})
@@ -161,18 +163,29 @@ class ConflictFinder:
                 text = (
                     f'Counts disagree: "{clash.first}" ({self._who(side_a)}) vs "{clash.second}" ({self._who(side_b)})'
                 )
+                values = (clash.first.casefold(), clash.second.casefold())
             else:
                 text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
                         f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
-            out.append(Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1)))
+                values = (", ".join(sorted(a.days)), ", ".join(sorted(b.days)))
+            # the same two figures from the same sources, found through other sentences: one disagreement
+            key = (kind, frozenset({(values[0], self._source_set(side_a)), (values[1], self._source_set(side_b))}))
+            if key in told:
+                told[key].claims.extend(c for c in claims if c not in told[key].claims)
+                continue
+            told[key] = Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1))
+            out.append(told[key])
         return out
+
+    def _source_set(self, statements: list[int]) -> tuple[str, ...]:
+        return tuple(sorted({self.sources[i] for i in statements}))
 
     def _denial(self, denial_claim: int, side_a: list[int], side_b: list[int],
                 denials: dict[tuple[str | None, tuple[str, ...]], Conflict], out: list[Conflict]) -> None:  # fmt: skip
         """One conflict per denier and the sources it contradicts: a second denial of the same reports ("has
         denied any wrongdoing", "maintained his innocence and denied any wrongdoing") adds its claim to the first."""
         denier = self.items[side_b[0]].speaker
-        key = (denier, tuple(sorted({self.sources[i] for i in side_a})))
+        key = (denier, self._source_set(side_a))
         if key in denials:
             denials[key].claims.append(self.claim_ids[denial_claim])
             return

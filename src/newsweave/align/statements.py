@@ -43,6 +43,11 @@ _SAID_ON = re.compile(
 )
 # A preposition (and up to two words: "in early May") before a date: it places an event in time.
 _PLACED = re.compile(r"\b(?:in|on|during)\s+(?:[\w.]+\s+){0,2}(?:$|\d)", re.IGNORECASE)
+# "On Sunday, Esper said ...": a fronted day followed by its sayer dates the saying.
+_THEN_SAID = re.compile(
+    r",\s+(?:[\w.’'-]+\s+){1,4}?(?:said|says|told|announced|added|confirmed|stated|wrote|tweeted)\b",
+    re.IGNORECASE,
+)
 # An embedded post's signature: "— Oliver Darcy (@oliverdarcy) April 19, 2017" dates the post.
 _POST_STAMP = re.compile(r"\(@\w+\)\s*$")
 RELATIVE_SLACK = 1  # days by which "today" or "yesterday" may be misplaced by a page's time stamp
@@ -197,8 +202,8 @@ def event_dates(article: Article, sentence: object) -> list[str]:
 def _event_expressions(article: Article, sentence: object) -> list[TimeExpression]:
     """The sentence's time expressions that date an event it reports, in text order.
 
-    Not the day something was said or published ("said on Friday", "a report published Monday", an embedded
-    post's "(@handle) April 19, 2017"), not a day that names another event
+    Not the day something was said or published ("said on Friday", "On Sunday, Esper said", "a report published
+    Monday", an embedded post's "(@handle) April 19, 2017"), not a day that names another event
     ("before Thursday's fire"), and not a weekday, "today" or month inside a quotation: that is the
     speaker's, placed from a moment the article does not give.
     """
@@ -208,7 +213,12 @@ def _event_expressions(article: Article, sentence: object) -> list[TimeExpressio
         if not (d.value and _inside(d.start, d.end, sentence)):
             continue
         before, after = article.text[max(0, d.start - 40) : d.start], article.text[d.end : d.end + 2]
-        if _SAID_ON.search(before) or _POST_STAMP.search(before) or after in ("'s", "’s"):
+        if (
+            _SAID_ON.search(before)
+            or _POST_STAMP.search(before)
+            or _THEN_SAID.match(article.text, d.end)
+            or after in ("'s", "’s")
+        ):
             continue
         if day_form(d.text) != "calendar" and any(s <= d.start and d.end <= e for s, e in quoted):
             continue
