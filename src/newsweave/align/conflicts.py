@@ -17,6 +17,12 @@ Outlets disagree only across independent sources: a wire copy cannot
 disagree with its original. A denial is a party's, so it counts even when
 the same outlet reports both the claim and its denial. Evidence keeps one
 sentence per source and side.
+
+Two sentences are kept apart when they are not about the same thing: one
+places its event in another year (``_another_year``), counts in a place the
+other article never names (``_elsewhere``), or, for two days, shares too few
+words to report one act (``DATE_WORDS``). The same two figures from the same
+sources are one conflict, and so are two denials of the same reports.
 """
 
 from __future__ import annotations
@@ -112,35 +118,18 @@ class ConflictFinder:
         """Number and date conflicts per pair of claims; a denial with everything it contradicts; updates."""
         links: dict[tuple[str, int, int], list[tuple[int, int]]] = defaultdict(list)
         for i, j, _ in related:
-            a, b = self.items[i], self.items[j]
             if self.claim_of[i] == self.claim_of[j] or self._another_year(i, j):
                 continue
-            if a.contrary != b.contrary:  # a party denies it, whichever outlet reports the denial
-                if a.contrary:
-                    i, j = j, i  # side 0 reports, side 1 denies
-                if not self.items[j].speaker or _share_a_name(self.items[i].speaker, self.items[j].speaker):
-                    continue  # a denial by no one the text names, or the denier's own words on the other side
-                if _NEGATION.search(self.items[i].text):
-                    continue  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
-                cue = self.items[j].cue
-                if (cue and re.search(rf"\b{re.escape(cue)}\b", self.items[i].text)) or _DENIAL_WORDS.search(
-                    self.items[i].text
-                ):
-                    continue  # the report tells of the denial itself ("cited Putin's denials"): it takes no side
-                links[("denial", self.claim_of[j], -1)].append((i, j))
+            if self.items[i].contrary != self.items[j].contrary:  # a party denies it, whoever reports the denial
+                report, denial = (j, i) if self.items[i].contrary else (i, j)
+                if self._contradicts(report, denial):
+                    links[("denial", self.claim_of[denial], -1)].append((report, denial))
                 continue
-            if self.sources[i] == self.sources[j]:
-                continue  # a wire copy cannot disagree with its original
-            kind = "number" if numbers_disagree(a, b) else "date"
-            if kind == "number" and (self._elsewhere(a, b) or self._elsewhere(b, a)):
-                continue  # "50,000 jobs in India" against an article that never names India: another place's count
-            if kind == "date" and a.days & self.established and b.days & self.established:
-                continue  # two days the story's sources agree on: two events of a many-day story, not one misdated
-            if kind == "date" and len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms):
-                continue  # "spoke tonight with Kerry" / "on Saturday scheduled a meeting": two acts of one story
-            if self.claim_of[i] > self.claim_of[j]:
-                i, j = j, i  # one conflict per pair of claims, whichever statement came first
-            links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
+            kind = self._disagreement(i, j)
+            if kind:
+                if self.claim_of[i] > self.claim_of[j]:
+                    i, j = j, i  # one conflict per pair of claims, whichever statement came first
+                links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
         out: list[Conflict] = []
         denials: dict[tuple[str | None, tuple[str, ...]], Conflict] = {}
         told: dict[tuple[str, frozenset[tuple[str, tuple[str, ...]]]], Conflict] = {}
@@ -176,6 +165,30 @@ class ConflictFinder:
             told[key] = Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1))
             out.append(told[key])
         return out
+
+    def _contradicts(self, report: int, denial: int) -> bool:
+        """The denial contradicts the report: a named party denies what the report states in its own words."""
+        r, d = self.items[report], self.items[denial]
+        if not d.speaker or _share_a_name(r.speaker, d.speaker):
+            return False  # a denial by no one the text names, or the denier's own words on the other side
+        if _NEGATION.search(r.text):
+            return False  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
+        # a report that tells of the denial itself ("cited Putin's denials") takes no side
+        return not ((d.cue and re.search(rf"\b{re.escape(d.cue)}\b", r.text)) or _DENIAL_WORDS.search(r.text))
+
+    def _disagreement(self, i: int, j: int) -> str | None:
+        """ "number" or "date" when two independent sources' counts or days of one thing disagree, else None."""
+        a, b = self.items[i], self.items[j]
+        if self.sources[i] == self.sources[j]:
+            return None  # a wire copy cannot disagree with its original
+        if numbers_disagree(a, b):
+            # "50,000 jobs in India" against an article that never names India: another place's count
+            return None if self._elsewhere(a, b) or self._elsewhere(b, a) else "number"
+        if a.days & self.established and b.days & self.established:
+            return None  # two days the story's sources agree on: two events of a many-day story, not one misdated
+        if len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms):
+            return None  # "spoke tonight with Kerry" / "on Saturday scheduled a meeting": two acts of one story
+        return "date"
 
     def _source_set(self, statements: list[int]) -> tuple[str, ...]:
         return tuple(sorted({self.sources[i] for i in statements}))
