@@ -453,6 +453,19 @@ def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
     finder = ConflictFinder([one_word, flat], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"], ["a", "b"],
                             ["A", "B"], set(), [None, None])  # fmt: skip
     assert not finder._frames(0, 1, 0.8) and finder._frames(0, 1, 0.95)
+    # "an allegedly partisan gerrymander": a hedge that labels a thing doubts nothing the sentence states
+    label = replace(
+        statement(),
+        stance="hedged",
+        cue="allegedly",
+        text="It is harder to revise an allegedly partisan gerrymander.",
+        scope=frozenset({"parti", "gerry"}),
+        terms=frozenset({"parti", "gerry"}),
+    )
+    flat_label = replace(statement(), article=1, terms=frozenset({"parti", "gerry", "toast"}))
+    finder = ConflictFinder([label, flat_label], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"],
+                            ["a", "b"], ["A", "B"], set(), [None, None])  # fmt: skip
+    assert not finder._frames(0, 1, 0.95)
 
 
 def test_a_denier_who_denies_twice_is_one_conflict(tmp_path: Path) -> None:

@@ -74,6 +74,14 @@ def _other_counts(a: Statement, b: Statement) -> bool:
     )
 
 
+def _attributive(statement: Statement) -> bool:
+    """The hedge qualifies a noun ("an allegedly partisan gerrymander", "the alleged shooters"): it labels a thing,
+    it does not doubt what the sentence states."""
+    cue = statement.cue
+    return bool(cue and re.search(rf"\b(?:a|an|the|his|her|its|their|this|that|both)\s+{re.escape(cue)}\b",
+                                  statement.text, re.IGNORECASE))  # fmt: skip
+
+
 def _share_a_name(first: str | None, second: str | None) -> bool:
     """Two names with a name word in common (initials aside): "Mr. Trump" and "Donald Trump", or a tagging
     slip ("Trump Thursday"); too close to tell apart for sure."""
@@ -307,6 +315,7 @@ class ConflictFinder:
         return bool(
             self.sources[i] != self.sources[j]
             and a.scope
+            and not _attributive(a)
             and covers(a.scope, a, b) >= max(min(HEDGED_WORDS, len(a.scope)), HEDGED_SHARE * len(a.scope))
             and probability >= (FRAMING_SAME if len(a.scope) >= HEDGED_WORDS else FRAMING_SHORT_SAME)
             and not _other_counts(a, b)
