@@ -36,9 +36,9 @@ WORD_NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a thousand": 1000,
     "a dozen": 12, "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3,
 }  # fmt: skip
-# Words after a number that make it a clock time or a time zone ("10 p.m.", "14:00 GMT"), not a count of something.
 # Counted nouns that measure a span of time ("for 12 years", "two years ahead"): durations of many things.
 DURATION_NOUNS = frozenset(["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"])
+# Words after a number that make it a clock time or a time zone ("10 p.m.", "14:00 GMT"), not a count of something.
 CLOCK_WORDS = frozenset(["a", "p", "am", "pm", "gmt", "utc", "est", "edt", "et", "pst", "pdt", "bst", "cet", "ist"])
 AGENCIES = {
     # The world's wire services, as their credits spell them.
@@ -194,6 +194,11 @@ DEPENDENT_OPENERS = frozenset(
      "otherwise", "later", "earlier", "afterward", "afterwards", "next", "this", "that", "these", "those", "he",
      "she", "they", "it", "his", "her", "their", "its", "such", "there", "here"]
 )  # fmt: skip
+
+# Pronouns that stand for a person or group named elsewhere: as a speaker or a subject they name no one themselves.
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their"])
+# Determiners: a word right after one qualifies a noun ("a disputed report", "an allegedly partisan gerrymander").
+DETERMINERS = frozenset(["a", "an", "the", "this", "that", "its", "his", "her", "their"])
 
 # A compact English function-word list: body prose is dense in these, page furniture is not.
 STOPWORDS = frozenset(

@@ -31,7 +31,16 @@ import re
 from collections import defaultdict
 
 from newsweave.align.claims import Grouping
-from newsweave.align.statements import Clash, Statement, covers, numbers_disagree, reports_count, words_of
+from newsweave.align.statements import (
+    Clash,
+    Statement,
+    count_slots,
+    covers,
+    numbers_disagree,
+    reports_count,
+    words_of,
+)
+from newsweave.lexicon import DETERMINERS
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
@@ -66,20 +75,18 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", r
 def _other_counts(a: Statement, b: Statement) -> bool:
     """The two sentences count one thing in one role differently ("five plots in three months", "18 plots since
     2013"): not one proposition told two ways. "One arrest, no injuries" counts people twice, in two roles."""
-    mine: dict[tuple[str, str | None], set[tuple[float, float]]] = defaultdict(set)
-    for what, low, high, *_, role in a.amounts:
-        mine[(what, role)].add((low, high))
+    mine = count_slots(a)
     return any(
         (what, role) in mine and (low, high) not in mine[(what, role)] for what, low, high, *_, role in b.amounts
     )
 
 
 def _attributive(statement: Statement) -> bool:
-    """The hedge qualifies a noun ("an allegedly partisan gerrymander", "the alleged shooters"): it labels a thing,
-    it does not doubt what the sentence states."""
+    """The hedge qualifies a noun ("an allegedly partisan gerrymander", "both alleged shooters"): it labels a
+    thing, it does not doubt what the sentence states."""
     cue = statement.cue
-    return bool(cue and re.search(rf"\b(?:a|an|the|his|her|its|their|this|that|both)\s+{re.escape(cue)}\b",
-                                  statement.text, re.IGNORECASE))  # fmt: skip
+    before = "|".join(sorted(DETERMINERS | {"both"}))
+    return bool(cue and re.search(rf"\b(?:{before})\s+{re.escape(cue)}\b", statement.text, re.IGNORECASE))
 
 
 def _share_a_name(first: str | None, second: str | None) -> bool:
@@ -342,13 +349,10 @@ class ConflictFinder:
 
     def _same_words(self, side_a: list[int], side_b: list[int]) -> bool:
         """Two speakers for one line: the quoted words of some sentence on each side are mostly the same (``SAME_LINE``)."""
-        for i in side_a:
-            for j in side_b:
-                a = self.items[i].quoted or words_of(self.items[i].text)
-                b = self.items[j].quoted or words_of(self.items[j].text)
-                if a and b and len(a & b) >= SAME_LINE * len(a | b):
-                    return True
-        return False
+        lines_a, lines_b = (
+            [self.items[i].quoted or words_of(self.items[i].text) for i in side] for side in (side_a, side_b)
+        )
+        return any(a and b and len(a & b) >= SAME_LINE * len(a | b) for a in lines_a for b in lines_b)
 
     def _who(self, statements: list[int]) -> str:
         names = sorted({self.outlets[self.items[i].article] for i in statements})

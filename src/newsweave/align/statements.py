@@ -23,6 +23,7 @@ from scipy import sparse
 
 from newsweave.analyze.nlp import english_stop_words
 from newsweave.analyze.quotations import quotation_spans
+from newsweave.lexicon import PRONOUNS
 from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
@@ -63,7 +64,6 @@ PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident"
 # its role ("dead", "held", "march": analyze.quantities) or None.
 Amount = tuple[str, float, float, str, bool, float | None, str | None]
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"}
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I
 )
@@ -105,11 +105,13 @@ class Statement:
     places: frozenset[str]  # the places it names (GPE, LOC, FAC entities): where its counts hold
     amounts: tuple[Amount, ...]
     dated: frozenset[tuple[str, str]]  # ISO days the sentence names, with how they are written (``day_form``)
-    years: frozenset[str] = frozenset()  # the years a date places its event in ("occurred in 2006": ``placed_years``)
+    years: frozenset[str] = frozenset()  # the years a date places its event in ("occurred in 2006": ``_placed_years``)
     days: frozenset[str] = field(init=False)  # the same days alone, derived once (compared for every pair)
+    several: frozenset[tuple[str, str | None]] = field(init=False)  # slots counted twice (``count_slots``)
 
     def __post_init__(self) -> None:
         self.days = frozenset(day for day, _ in self.dated)
+        self.several = frozenset(slot for slot, values in count_slots(self).items() if len(values) > 1)
 
     @property
     def contrary(self) -> bool:
@@ -129,6 +131,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
             if len(words) < MIN_WORDS or not any(w.islower() for w in words):
                 continue
             stance = article.stances[number] if number < len(article.stances) else None
+            events = _event_expressions(article, sentence)
             quote = next((q for q in article.quotes if q.speaker and _inside(q.start, q.end, sentence)), None)
             speaker = quote.speaker if quote else (stance.holder if stance else None)
             if stance and stance.stance == "denied" and stance.holder:
@@ -160,8 +163,8 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     names=frozenset(name for (s, e), name in people if sentence.start <= s and e <= sentence.end),
                     places=frozenset(name for (s, e), name in places if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
-                    dated=_dated(article, sentence),
-                    years=placed_years(article, sentence),
+                    dated=_dated(events),
+                    years=_placed_years(article, events),
                 )
             )
     return out
@@ -234,22 +237,20 @@ def quotation_ranges(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in quotation_spans(text)]
 
 
-def placed_years(article: Article, sentence: object) -> frozenset[str]:
-    """The years of the dates that place what the sentence reports in time ("occurred in 2006", "on March
-    9, 2013", "today"), not a year that names something ("the 2016 election")."""
+def _placed_years(article: Article, events: list[TimeExpression]) -> frozenset[str]:
+    """The years of the sentence's event dates (``_event_expressions``) that place what it reports in time
+    ("occurred in 2006", "on March 9, 2013", "today"), not a year that names something ("the 2016 election")."""
     return frozenset(
         d.value[:4]
-        for d in _event_expressions(article, sentence)
+        for d in events
         if d.value and (len(d.value) == 10 or _PLACED.search(article.text[max(0, d.start - 30) : d.start] + d.text[:8]))
     )
 
 
-def _dated(article: Article, sentence: object) -> frozenset[tuple[str, str]]:
-    """The ISO days of the events the sentence reports ("on April 2", "on Monday"), not weeks or months,
-    each with how it is written (``day_form``)."""
-    return frozenset(
-        (d.value, day_form(d.text)) for d in _event_expressions(article, sentence) if d.value and len(d.value) == 10
-    )
+def _dated(events: list[TimeExpression]) -> frozenset[tuple[str, str]]:
+    """The ISO days of the sentence's event dates (``_event_expressions``: "on April 2", "on Monday"), not weeks
+    or months, each with how it is written (``day_form``)."""
+    return frozenset((d.value, day_form(d.text)) for d in events if d.value and len(d.value) == 10)
 
 
 def day_form(text: str) -> str:
@@ -316,7 +317,7 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     clash = None
     if not _same_scope(a, b):
         return None
-    several = _several_counts(a) | _several_counts(b)
+    several = a.several | b.several
     for what, low, high, text, vague, whole, role in a.amounts:
         for other, low2, high2, text2, vague2, whole2, role2 in b.amounts:
             if what != other and not (whole is not None and whole == whole2):
@@ -344,13 +345,14 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     return clash
 
 
-def _several_counts(statement: Statement) -> set[tuple[str, str | None]]:
-    """What the sentence counts more than once, differently, in one role: two scopes (two events, places or
-    times: "killed two students ..., the massacre that killed 13 people") the sentence alone tells apart."""
-    seen: dict[tuple[str, str | None], set[tuple[float, float]]] = defaultdict(set)
+def count_slots(statement: Statement) -> dict[tuple[str, str | None], set[tuple[float, float]]]:
+    """What the sentence counts, in which role, and the ranges it gives each. A slot with several ranges
+    (``Statement.several``) holds two scopes the sentence alone tells apart (two events, places or times:
+    "killed two students ..., the massacre that killed 13 people")."""
+    slots: dict[tuple[str, str | None], set[tuple[float, float]]] = defaultdict(set)
     for what, low, high, *_, role in statement.amounts:
-        seen[(what, role)].add((low, high))
-    return {key for key, values in seen.items() if len(values) > 1}
+        slots[(what, role)].add((low, high))
+    return slots
 
 
 def _rounded_alike(low: float, high: float, text: str, low2: float, high2: float, text2: str) -> bool:

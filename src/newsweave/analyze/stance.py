@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.lexicon import DETERMINERS, PRONOUNS
 from newsweave.model import Quote, Sentence, Stance
 
 DENIAL_CUES = {"denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "rejecting", "refuted",
@@ -50,11 +51,10 @@ _DENIED_STATEMENT = re.compile(
 )
 # Where the clause holding a denier starts, and the words between the denier and the cue.
 _CLAUSE_START = re.compile(r"[\u2014;:]|\s-\s|\b(?:but|while|although|though)\b", re.IGNORECASE)
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _AUXILIARIES = {"have", "has", "had", "also", "again", "still", "did", "does", "do", "would", "will", "both"}
 # "was denied a permit", "had been dismissed": something done to someone, not a statement denied.
 # "a disputed report", "the contested seat": the cue is an adjective.
-_DETERMINER = re.compile(r"\b(?:a|an|the|this|that|its|his|her|their)\s+$", re.IGNORECASE)
+_DETERMINER = re.compile(rf"\b(?:{'|'.join(sorted(DETERMINERS))})\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 # A sentence that ends by naming who said it: "..., a police source said." / "..., police say."
 _SAID_TAIL = re.compile(
@@ -99,7 +99,7 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     denial = next((m for m in re.finditer(r"[A-Za-z]+", own) if _denies_a_statement(words, m)), None)
     if denial:
         subject = _subject_before(own[: denial.start()])
-        if subject and subject.lower() in _PRONOUNS and quotes:
+        if subject and subject.lower() in PRONOUNS and quotes:
             subject = None  # "he denied": the quote's speaker, resolved, says who
         # the denial's own subject ("Russia has denied ..., and Ryabkov said talks stalled"), else the quote's speaker
         holder = subject or (quotes[0].speaker if quotes else None)
