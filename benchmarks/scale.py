@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from gen_corpus import generate
@@ -79,6 +80,12 @@ def main() -> None:
             f"scaling exponent: ingest {slope(sizes, [r[1]['seconds'] for r in rows]):.2f}, "
             f"clustering {slope(sizes, [r[2] for r in rows]):.2f} (1.0 = linear)"
         )
+        for before, after in pairwise(rows):
+            pair = [before[0], after[0]]
+            print(
+                f"  from {before[0]} to {after[0]}: ingest {slope(pair, [before[1]['seconds'], after[1]['seconds']]):.2f}, "
+                f"clustering {slope(pair, [before[2], after[2]]):.2f}"
+            )
 
 
 if __name__ == "__main__":
