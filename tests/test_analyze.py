@@ -378,6 +378,15 @@ def test_marks_that_read_inside_out_are_re_paired() -> None:
         "The real issue is corporate governance.",
     ]
     assert all(q.speaker == "Burman" for q in quotes)
+    # the attribution may carry a long title in apposition
+    text = (
+        'This is not tax reform, "said Douglas Holtz-Eakin, an economist who served as director of the '
+        'Congressional Budget Office and is now president of the American Action Forum, a conservative group." '
+        'She is layering on even more complexity. "'
+    )
+    quotes = analysed_quotes(text)
+    assert [q.text for q in quotes] == ["This is not tax reform,", "She is layering on even more complexity."]
+    assert all(q.speaker == "Douglas Holtz-Eakin" for q in quotes)
     # the right way round: '"...," he said.' stays as it is
     text = 'He accused the firm. "We told them the supports were rotten," he said. "They told us to dig."'
     assert [q.text for q in analysed_quotes(text)] == ["We told them the supports were rotten,", "They told us to dig."]

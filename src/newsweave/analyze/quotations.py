@@ -17,7 +17,9 @@ ATTRIBUTION_WORDS = re.compile(
     r"insisted|warned|stated|replied|recalled|concluded)\b"
 )
 INTRODUCTION_WORDS = 5  # a reporting verb this close before a mark introduces the quotation after it
-INVERTED_ATTRIBUTION_WORDS = 25  # an attribution is short; an appositive title makes it up to this long
+# An attribution is short; a speaker's title in apposition makes it up to this long ("said Douglas Holtz-Eakin,
+# an economist who served as director of the Congressional Budget Office and is now president of ...": 30).
+INVERTED_ATTRIBUTION_WORDS = 40
 
 OPEN_CLOSE = {'"': '"', "“": "”", "«": "»", "„": "“"}
 
