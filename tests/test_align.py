@@ -501,3 +501,15 @@ def test_one_disagreement_found_through_several_sentences_is_told_once(tmp_path:
             "Traffic is diverted.")  # fmt: skip
     [number] = toll_story(tmp_path, [four, nine])["conflicts"]
     assert number["kind"] == "number"
+
+
+def test_a_claimed_negation_denies_only_reports_about_its_subject(tmp_path: Path) -> None:
+    pledge = ("Post", "2025-03-01", "Divers searched the water. The mayor campaigned on lowering the toll charges on "
+              "the Riverton bridge.")  # fmt: skip
+    operators = ("Courier", "2025-03-01", "Traffic is diverted. Union leader Tom Bell claimed bridge operators aren't "
+                 "actually lowering the toll charges on the Riverton bridge.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [pledge, operators]) == []
+    # the same claim against a report about the operators themselves is a denial
+    report = ("Post", "2025-03-01", "Divers searched the water. The bridge operators are lowering the toll charges "
+              "on the Riverton bridge.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [report, operators]) == ["denial"]

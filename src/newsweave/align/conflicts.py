@@ -32,14 +32,17 @@ from collections import defaultdict
 
 from newsweave.align.claims import Grouping
 from newsweave.align.statements import (
+    WORD,
     Clash,
     Statement,
     count_slots,
     covers,
     numbers_disagree,
     reports_count,
+    stems,
     words_of,
 )
+from newsweave.analyze.stance import DOUBTFUL_CUES, NEGATED_CLAUSE
 from newsweave.lexicon import DETERMINERS
 from newsweave.model import Conflict, Evidence
 
@@ -87,6 +90,18 @@ def _attributive(statement: Statement) -> bool:
     cue = statement.cue
     before = "|".join(sorted(DETERMINERS | {"both"}))
     return bool(cue and re.search(rf"\b(?:{before})\s+{re.escape(cue)}\b", statement.text, re.IGNORECASE))
+
+
+def _negated_subject(denial: Statement) -> frozenset[str]:
+    """What a doubtful cue's negated clause says is not so, when it names it: "drug manufacturers" in "they
+    claim drug manufacturers aren't lowering prices"; nothing for a pronoun ("claimed it does not violate")."""
+    if not denial.cue or denial.cue.lower() not in DOUBTFUL_CUES:
+        return frozenset()
+    cue = re.search(rf"\b{re.escape(denial.cue)}\b", denial.text)
+    negated = NEGATED_CLAUSE.match(denial.text, cue.end()) if cue else None
+    if not negated:
+        return frozenset()
+    return frozenset(stems(WORD.findall(negated.group(0))[:-1]))  # the words before the "not" or "aren't"
 
 
 def _share_a_name(first: str | None, second: str | None) -> bool:
@@ -188,6 +203,9 @@ class ConflictFinder:
             return False  # a denial by no one the text names, or the denier's own words on the other side
         if _NEGATION.search(r.text):
             return False  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
+        if not _negated_subject(d) <= r.terms:
+            return False  # "they claim drug manufacturers aren't lowering prices" denies nothing a report not
+            # about drug manufacturers states
         # a report that tells of the denial itself ("cited Putin's denials") takes no side
         return not ((d.cue and re.search(rf"\b{re.escape(d.cue)}\b", r.text)) or _DENIAL_WORDS.search(r.text))
 

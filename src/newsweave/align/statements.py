@@ -53,7 +53,7 @@ _THEN_SAID = re.compile(
 _POST_STAMP = re.compile(r"\(@\w+\)\s*$")
 RELATIVE_SLACK = 1  # days by which "today" or "yesterday" may be misplaced by a page's time stamp
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Counted nouns that all count people: "40 people" and "a few dozen protesters" count the same crowd.
 PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident", "civilian", "passenger",
           "victim", "casualtie", "worker", "student", "participant", "supporter", "individual", "adult",
@@ -127,7 +127,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
         places = [(s, e.canonical) for e in article.entities for s in e.spans if e.label in PLACE_LABELS]
         for number, sentence in enumerate(article.sentences):
             text = article.text[sentence.start : sentence.end]
-            words = _WORD.findall(text)
+            words = WORD.findall(text)
             if len(words) < MIN_WORDS or not any(w.islower() for w in words):
                 continue
             stance = article.stances[number] if number < len(article.stances) else None
@@ -172,7 +172,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
 
 def words_of(text: str) -> frozenset[str]:
     """Every word of the text, lower-cased, stop words too."""
-    return frozenset(w.lower() for w in _WORD.findall(text))
+    return frozenset(w.lower() for w in WORD.findall(text))
 
 
 def stems(words: list[str]) -> list[str]:
@@ -183,7 +183,7 @@ def stems(words: list[str]) -> list[str]:
 def covers(scope: frozenset[str], a: Statement, b: Statement) -> int:
     """How many words of a cue's ``scope`` the other statement holds, names of either left out: a denial
     and a report share "Russia" and "Ukraine" in every sentence of a story about them."""
-    names = set(stems(_WORD.findall(" ".join(a.names | b.names))))
+    names = set(stems(WORD.findall(" ".join(a.names | b.names))))
     return len((scope & a.terms & b.terms) - names) if scope else 0
 
 
@@ -194,7 +194,7 @@ def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
     if not cue or cue not in text:
         return frozenset()
     clause = _CLAUSE_END.split(text[text.index(cue) + len(cue) :], maxsplit=1)[0]
-    return frozenset(stems(_WORD.findall(clause)))
+    return frozenset(stems(WORD.findall(clause)))
 
 
 def event_dates(article: Article, sentence: object) -> list[str]:

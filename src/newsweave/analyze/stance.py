@@ -64,7 +64,7 @@ _SAID_TAIL = re.compile(
 _NOT_A_SOURCE = {"been", "be", "is", "are", "was", "were", "has", "have", "had", "not", "no", "it", "that", "which",
                  "who"}  # fmt: skip
 # A doubtful cue followed by a negated clause is the speaker's denial: "insisted he had not known".
-_NEGATED_CLAUSE = re.compile(
+NEGATED_CLAUSE = re.compile(
     r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:not|never|no)\b|\s+(?:[\w'’-]+\s+){0,2}?\w+n['’]t\b"
 )
 # "claimed he isn't afraid to shut down the government": a negated attitude states a stance, it denies nothing.
@@ -107,7 +107,7 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     for quote in quotes:
         if quote.cue and quote.cue.lower() in DOUBTFUL_CUES:
             cue = re.search(rf"\b{re.escape(quote.cue)}\b", words)
-            negated = _NEGATED_CLAUSE.match(words, cue.end()) if cue else None
+            negated = NEGATED_CLAUSE.match(words, cue.end()) if cue else None
             if negated and not _ATTITUDE.match(words, negated.end()):  # "claimed it does not violate the treaty"
                 return Stance("denied", quote.cue, quote.speaker)
             return Stance("hedged", quote.cue, quote.speaker)
