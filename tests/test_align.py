@@ -513,3 +513,27 @@ def test_a_claimed_negation_denies_only_reports_about_its_subject(tmp_path: Path
     report = ("Post", "2025-03-01", "Divers searched the water. The bridge operators are lowering the toll charges "
               "on the Riverton bridge.")  # fmt: skip
     assert conflict_kinds(tmp_path, [report, operators]) == ["denial"]
+
+
+def test_a_denied_clause_ends_before_a_second_verb_of_saying() -> None:
+    from newsweave.align.statements import _cue_scope
+
+    # "says Cohen lied to get a lighter sentence" is Trump's claim, not part of what he denies
+    assert _cue_scope("Trump denies the payments and says Cohen lied to get a lighter sentence.", "denies") == {"payme"}
+    assert _cue_scope("Police denied that officers used tear gas and rubber bullets.", "denied") >= {"tear", "rubbe"}
+    # a noun that names something said denies whatever was said: no report is matched by that word alone
+    assert _cue_scope("The court has rejected this argument.", "rejected") == set()
+    assert _cue_scope("Twitter denied allegations of shadow banning.", "denied") == {"shado", "banni"}
+
+
+def test_one_denier_denying_two_outlets_reports_is_one_conflict(tmp_path: Path) -> None:
+    cracks = ("Post", "2025-03-01", "Engineers reported deep cracks in the Riverton bridge to the ministry last "
+              "year. Divers searched the water.")  # fmt: skip
+    cables = ("Herald", "2025-03-01", "Rescue teams worked at the scene. Inspectors found rusted steel cables on the "
+              "Riverton bridge in January.")  # fmt: skip
+    denials = ("Courier", "2025-03-01", "The transport ministry denied that engineers had reported cracks in the "
+               "Riverton bridge. Traffic is diverted. The transport ministry also denied that inspectors found rusted "
+               "steel cables on the Riverton bridge.")  # fmt: skip
+    [denial] = toll_story(tmp_path, [cracks, cables, denials])["conflicts"]
+    assert denial["kind"] == "denial" and sides(denial) == [{"post", "herald"}, {"courier"}]
+    assert len(denial["claims"]) >= 3  # the denials and the two reports they deny

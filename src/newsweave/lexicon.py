@@ -200,6 +200,14 @@ PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her",
 # Determiners: a word right after one qualifies a noun ("a disputed report", "an allegedly partisan gerrymander").
 DETERMINERS = frozenset(["a", "an", "the", "this", "that", "its", "his", "her", "their"])
 
+# Nouns that name something said, not what it says: "denied the allegations", "rejected this argument" deny
+# whatever was alleged or argued, and a report that holds the word tells of the claim rather than stating it.
+SPEECH_ACT_NOUNS = frozenset(
+    ["allegation", "allegations", "claim", "claims", "report", "reports", "accusation", "accusations", "argument",
+     "arguments", "assertion", "assertions", "suggestion", "suggestions", "notion", "idea", "rumour", "rumours",
+     "rumor", "rumors", "story", "stories", "speculation"]
+)  # fmt: skip
+
 # A compact English function-word list: body prose is dense in these, page furniture is not.
 STOPWORDS = frozenset(
     [

@@ -22,7 +22,7 @@ Two sentences are kept apart when they are not about the same thing: one
 places its event in another year (``_another_year``), counts in a place the
 other article never names (``_elsewhere``), or, for two days, shares too few
 words to report one act (``DATE_WORDS``). The same two figures from the same
-sources are one conflict, and so are two denials of the same reports.
+sources are one conflict, and so are two denials by one denier.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ class ConflictFinder:
                     i, j = j, i  # one conflict per pair of claims, whichever statement came first
                 links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
         out: list[Conflict] = []
-        denials: dict[tuple[str | None, tuple[str, ...]], Conflict] = {}
+        denials: dict[str | None, tuple[Conflict, set[int], set[int]]] = {}
         told: dict[tuple[str, frozenset[tuple[str, tuple[str, ...]]]], Conflict] = {}
         for (kind, first_claim, second_claim), pairs in sorted(links.items()):
             side_a = sorted({i for i, _ in pairs})
@@ -227,19 +227,21 @@ class ConflictFinder:
         return tuple(sorted({self.sources[i] for i in statements}))
 
     def _denial(self, denial_claim: int, side_a: list[int], side_b: list[int],
-                denials: dict[tuple[str | None, tuple[str, ...]], Conflict], out: list[Conflict]) -> None:  # fmt: skip
-        """One conflict per denier and the sources it contradicts: a second denial of the same reports ("has
-        denied any wrongdoing", "maintained his innocence and denied any wrongdoing") adds its claim to the first."""
+                denials: dict[str | None, tuple[Conflict, set[int], set[int]]], out: list[Conflict]) -> None:  # fmt: skip
+        """One conflict per denier: a second denial ("has denied any wrongdoing", "denies any wrongdoing and says
+        he is the victim of a witch-hunt") adds its claims, reports and sentences to the first."""
         denier = self.items[side_b[0]].speaker
-        key = (denier, self._source_set(side_a))
-        if key in denials:
-            denials[key].claims.append(self.claim_ids[denial_claim])
-            return
         reported = sorted({self.claim_of[i] for i in side_a})
-        text = f"{denier} denied what {self._who(side_a)} reported"
-        claims = [self.claim_ids[denial_claim]] + [self.claim_ids[c] for c in reported]
-        denials[key] = Conflict("denial", text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1))
-        out.append(denials[key])
+        claims = [self.claim_ids[c] for c in [denial_claim, *reported]]
+        if denier not in denials:
+            denials[denier] = (Conflict("denial", "", [], []), set(), set())
+            out.append(denials[denier][0])
+        conflict, reports, denying = denials[denier]
+        conflict.claims.extend(c for c in claims if c not in conflict.claims)
+        reports.update(side_a)
+        denying.update(side_b)
+        conflict.description = f"{denier} denied what {self._who(sorted(reports))} reported"
+        conflict.evidence = self._evidence(sorted(reports), 0) + self._evidence(sorted(denying), 1)
 
     def _elsewhere(self, a: Statement, b: Statement) -> bool:
         """Statement a counts in places that b's article never names."""

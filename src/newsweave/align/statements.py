@@ -22,8 +22,8 @@ import numpy as np
 from scipy import sparse
 
 from newsweave.analyze.nlp import english_stop_words
-from newsweave.analyze.quotations import quotation_spans
-from newsweave.lexicon import PRONOUNS
+from newsweave.analyze.quotations import ATTRIBUTION_WORDS, quotation_spans
+from newsweave.lexicon import PRONOUNS, SPEECH_ACT_NOUNS
 from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
@@ -73,10 +73,11 @@ _ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _REST = re.compile(r"\b(?:other|remaining|first)\s+$|\s+(?:others?|more)\b", re.IGNORECASE)
-# Where the clause a cue governs ends: punctuation, or a conjunction that opens another clause.
+# Where the clause a cue governs ends: punctuation, a conjunction that opens another clause, or "and" before a
+# second verb of saying ("denies the allegations and says Cohen lied": only the allegations are denied).
 _CLAUSE_END = re.compile(
     r"[,;:()\u2014\u2013]|\s-\s|\b(?:though|although|but|while|whereas|because|which|who|only to|after|before|"
-    r"when|until|unless|if)\b",
+    rf"when|until|unless|if)\b|\band\s+(?={ATTRIBUTION_WORDS.pattern})",
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -194,7 +195,7 @@ def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
     if not cue or cue not in text:
         return frozenset()
     clause = _CLAUSE_END.split(text[text.index(cue) + len(cue) :], maxsplit=1)[0]
-    return frozenset(stems(WORD.findall(clause)))
+    return frozenset(stems([w for w in WORD.findall(clause) if w.lower() not in SPEECH_ACT_NOUNS]))
 
 
 def event_dates(article: Article, sentence: object) -> list[str]:
