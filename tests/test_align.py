@@ -537,3 +537,11 @@ def test_one_denier_denying_two_outlets_reports_is_one_conflict(tmp_path: Path) 
     [denial] = toll_story(tmp_path, [cracks, cables, denials])["conflicts"]
     assert denial["kind"] == "denial" and sides(denial) == [{"post", "herald"}, {"courier"}]
     assert len(denial["claims"]) >= 3  # the denials and the two reports they deny
+
+
+def test_a_count_placed_in_a_place_the_other_article_never_names_is_of_elsewhere(tmp_path: Path) -> None:
+    here = ("Post", "2025-03-01", "Divers searched the water all day. The steel plant in Texas will create 3,000 jobs "
+            "under the deal, officials in Austin said.")  # fmt: skip
+    there = ("Herald", "2025-03-01", "Traffic is diverted. The company walked away from a plan to create 50,000 jobs "
+             "in Brazil before it chose Texas for the steel plant.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [here, there]) == []

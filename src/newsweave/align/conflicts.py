@@ -72,6 +72,8 @@ _DENIAL_WORDS = re.compile(
     r"untrue|baseless|unfounded)\b",
     re.IGNORECASE,
 )
+# A count placed by "in": a number, up to three words, "in" and the place ("50,000 jobs in India").
+COUNTED_IN = r"\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}in\s+(?:the\s+)?{place}\b"
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", re.IGNORECASE)
 
 
@@ -244,8 +246,12 @@ class ConflictFinder:
         conflict.evidence = self._evidence(sorted(reports), 0) + self._evidence(sorted(denying), 1)
 
     def _elsewhere(self, a: Statement, b: Statement) -> bool:
-        """Statement a counts in places that b's article never names."""
-        return bool(a.places) and not a.places & self.places[b.article]
+        """Statement a counts in places that b's article never names, or gives a count "in" such a place ("create
+        50,000 jobs in India" beside a company's other plans, whatever else the sentence names)."""
+        unknown = a.places - self.places[b.article]
+        if a.places and unknown == a.places:
+            return True
+        return any(re.search(COUNTED_IN.format(place=re.escape(place)), a.text) for place in sorted(unknown))
 
     def _another_year(self, i: int, j: int) -> bool:
         """One sentence places what it reports in years the other neither names nor was published in: "a similar
