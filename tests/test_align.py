@@ -545,3 +545,18 @@ def test_a_count_placed_in_a_place_the_other_article_never_names_is_of_elsewhere
     there = ("Herald", "2025-03-01", "Traffic is diverted. The company walked away from a plan to create 50,000 jobs "
              "in Brazil before it chose Texas for the steel plant.")  # fmt: skip
     assert conflict_kinds(tmp_path, [here, there]) == []
+
+
+def test_a_denied_word_is_covered_only_by_a_form_of_the_same_word() -> None:
+    from dataclasses import replace
+
+    from newsweave.align.statements import covers, one_word
+
+    assert one_word("repor", "Engineers reported cracks.", "The reports of cracks.")
+    assert one_word("meddl", "Russia denied meddling.", "Russia meddled in the vote.")
+    assert not one_word("consi", "Trump considers himself a victim.", "The tweet was consistent with his pattern.")
+    denial = replace(statement(), text="He denied that Trump considers himself a lynching victim.",
+                     terms=frozenset({"trump", "consi", "lynch", "victi"}), scope=frozenset({"consi", "lynch", "victi"}))  # fmt: skip
+    report = replace(statement(), article=1, text="The lynching tweet was consistent with his pattern.",
+                     terms=frozenset({"lynch", "tweet", "consi", "patte"}))  # fmt: skip
+    assert covers(denial.scope, denial, report) == 1  # "lynching" only

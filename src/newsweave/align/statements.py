@@ -28,6 +28,7 @@ from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
 STEM = 5  # content words are compared by their first 5 letters: "supplied", "supplying", "supplies"
+INFLECTION_LETTERS = 3  # the most letters in which two forms of one word differ at their end ("-ing", "-ed")
 MARGIN_K = 4
 SAME_WORDS = 0.98  # cosine above which two sentences are the same words (a reprint), not a paraphrase
 PAIR_CHUNK = 4096  # pairs whose features are computed at once
@@ -183,9 +184,25 @@ def stems(words: list[str]) -> list[str]:
 
 def covers(scope: frozenset[str], a: Statement, b: Statement) -> int:
     """How many words of a cue's ``scope`` the other statement holds, names of either left out: a denial
-    and a report share "Russia" and "Ukraine" in every sentence of a story about them."""
+    and a report share "Russia" and "Ukraine" in every sentence of a story about them. A shared stem
+    counts only for two forms of one word (``one_word``): "considers" is not "consistent"."""
+    if not scope:
+        return 0
     names = set(stems(WORD.findall(" ".join(a.names | b.names))))
-    return len((scope & a.terms & b.terms) - names) if scope else 0
+    shared = (scope & a.terms & b.terms) - names
+    return sum(one_word(stem, a.text, b.text) for stem in shared)
+
+
+def one_word(stem: str, first: str, second: str) -> bool:
+    """Both texts hold a word of this stem, and two of them differ only in their last INFLECTION_LETTERS
+    letters ("reported" / "reports", "meddling" / "meddled"), not in more ("considers" / "consistent")."""
+    mine = {w.lower() for w in WORD.findall(first) if w.lower().startswith(stem)}
+    theirs = {w.lower() for w in WORD.findall(second) if w.lower().startswith(stem)}
+    return any(_common_prefix(x, y) >= min(len(x), len(y)) - INFLECTION_LETTERS for x in mine for y in theirs)
+
+
+def _common_prefix(x: str, y: str) -> int:
+    return next((k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
 
 
 def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
