@@ -521,6 +521,9 @@ def test_a_denied_clause_ends_before_a_second_verb_of_saying() -> None:
     # "says Cohen lied to get a lighter sentence" is Trump's claim, not part of what he denies
     assert _cue_scope("Trump denies the payments and says Cohen lied to get a lighter sentence.", "denies") == {"payme"}
     assert _cue_scope("Police denied that officers used tear gas and rubber bullets.", "denied") >= {"tear", "rubbe"}
+    # a denied noun phrase ends where the denier's next act starts; a denied clause keeps its own verbs
+    assert _cue_scope("Russia denied any involvement and vowed a response to the expulsion.", "denied") == {"invol"}
+    assert _cue_scope("Police denied that officers fired tear gas and arrested protesters.", "denied") >= {"arres"}
     # a noun that names something said denies whatever was said: no report is matched by that word alone
     assert _cue_scope("The court has rejected this argument.", "rejected") == set()
     assert _cue_scope("Twitter denied allegations of shadow banning.", "denied") == {"shado", "banni"}
@@ -560,3 +563,15 @@ def test_a_denied_word_is_covered_only_by_a_form_of_the_same_word() -> None:
     report = replace(statement(), article=1, text="The lynching tweet was consistent with his pattern.",
                      terms=frozenset({"lynch", "tweet", "consi", "patte"}))  # fmt: skip
     assert covers(denial.scope, denial, report) == 1  # "lynching" only
+
+
+def test_a_reading_as_of_a_moment_is_compared_only_with_one_of_that_moment() -> None:
+    from dataclasses import replace
+
+    from newsweave.align.statements import numbers_disagree
+
+    later = replace(count("mph", 17, 17, "17"), text="The storm, as of 11 p.m. EDT, was moving northwest at 17 mph.")
+    unstamped = replace(count("mph", 16, 16, "16"), text="Florence was moving northwest at 16 mph.")
+    stamped = replace(unstamped, text="As of 11 p.m. EDT, Florence was moving northwest at 16 mph.")
+    assert numbers_disagree(later, unstamped) is None
+    assert numbers_disagree(later, stamped) is not None

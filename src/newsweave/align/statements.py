@@ -81,7 +81,15 @@ _CLAUSE_END = re.compile(
     rf"when|until|unless|if)\b|\band\s+(?={ATTRIBUTION_WORDS.pattern})",
     re.IGNORECASE,
 )
+# A cue followed by a clause ("denied that police fired and arrested ...") governs all of it; one followed by a
+# noun phrase ("denied any involvement and vowed ...") ends where a second verb in the past tense starts.
+_CLAUSE_OPENER = re.compile(r"\s*(?:\w+ly\s+)?(?:that|whether|it|he|she|they|we|i)\b", re.IGNORECASE)
+_NEXT_PREDICATE = re.compile(r"\band\s+(?=[a-z]+ed\b)")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# A reading taken at a stated moment: "as of 11 p.m. EDT, ... moving northwest at 17 mph".
+_AS_OF = re.compile(
+    r"\bas of\s+([^,;]{1,30}?)(?=[,;]|\s+\d|\s+(?:was|were|is|are|had|has|the|there)\b|$)", re.IGNORECASE
+)
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 AGE = "age"  # what "a 38-year-old" counts: a person's age, compared only between sentences naming that person
 _AGE = re.compile(r"[- ]years?[- ]old\b", re.IGNORECASE)
@@ -212,6 +220,8 @@ def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
     if not cue or cue not in text:
         return frozenset()
     clause = _CLAUSE_END.split(text[text.index(cue) + len(cue) :], maxsplit=1)[0]
+    if not _CLAUSE_OPENER.match(clause):  # "denied any involvement and vowed a response": the denier's next act
+        clause = _NEXT_PREDICATE.split(clause, maxsplit=1)[0]
     return frozenset(stems([w for w in WORD.findall(clause) if w.lower() not in SPEECH_ACT_NOUNS]))
 
 
@@ -396,12 +406,15 @@ def _last_digit(text: str, value: float) -> float:
 def _same_scope(a: Statement, b: Statement) -> bool:
     """Counts of the two sentences may be of one thing: not two places ("20,000 in Patras", "50,000 in
     Thessaloniki"), not counts of elsewhere ("98 cases in 18 other countries, but no deaths"), not a national
-    total and a local count, not a count "since" a time and one over all time."""
+    total and a local count, not a count "since" a time and one over all time, not a reading "as of" a moment
+    and one of another or of no stated moment (a storm's speed, a count still rising)."""
     if a.places and b.places and not a.places & b.places:
         return False
     if _ELSEWHERE.search(a.text) or _ELSEWHERE.search(b.text):
         return False
     if bool(_NATIONWIDE.search(a.text)) != bool(_NATIONWIDE.search(b.text)):
+        return False
+    if {m.lower() for m in _AS_OF.findall(a.text)} != {m.lower() for m in _AS_OF.findall(b.text)}:
         return False
     return bool(_SINCE.search(a.text)) == bool(_SINCE.search(b.text))
 
