@@ -448,8 +448,10 @@ def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
     [framing] = toll_story(tmp_path, [believed, stated])["conflicts"]
     assert framing["kind"] == "framing" and sides(framing) == [{"herald"}, {"gazette"}]
     # "he knows both alleged shooters" / "wrestled the gun from the shooter's hand": the hedge covers one word
-    one_word = replace(statement(), stance="hedged", scope=frozenset({"shoot"}), terms=frozenset({"shoot", "knows"}))
-    flat = replace(statement(), article=1, terms=frozenset({"shoot", "wrest", "gun"}))
+    one_word = replace(statement(), stance="hedged", scope=frozenset({"shoot"}), terms=frozenset({"shoot", "knows"}),
+                       text="He knows both alleged shooters.")  # fmt: skip
+    flat = replace(statement(), article=1, terms=frozenset({"shoot", "wrest", "gun"}),
+                   text="He wrestled the gun from the shooter's hand.")  # fmt: skip
     finder = ConflictFinder([one_word, flat], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"], ["a", "b"],
                             ["A", "B"], set(), [None, None])  # fmt: skip
     assert not finder._frames(0, 1, 0.8) and finder._frames(0, 1, 0.95)
@@ -462,7 +464,8 @@ def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
         scope=frozenset({"parti", "gerry"}),
         terms=frozenset({"parti", "gerry"}),
     )
-    flat_label = replace(statement(), article=1, terms=frozenset({"parti", "gerry", "toast"}))
+    flat_label = replace(statement(), article=1, terms=frozenset({"parti", "gerry", "toast"}),
+                         text="The partisan gerrymander was toasted.")  # fmt: skip
     finder = ConflictFinder([label, flat_label], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"],
                             ["a", "b"], ["A", "B"], set(), [None, None])  # fmt: skip
     assert not finder._frames(0, 1, 0.95)
@@ -575,3 +578,14 @@ def test_a_reading_as_of_a_moment_is_compared_only_with_one_of_that_moment() -> 
     stamped = replace(unstamped, text="As of 11 p.m. EDT, Florence was moving northwest at 16 mph.")
     assert numbers_disagree(later, unstamped) is None
     assert numbers_disagree(later, stamped) is not None
+
+
+def test_two_days_figures_are_not_compared(tmp_path: Path) -> None:
+    monday = ("Post", "2025-03-04", "Divers searched the water. Shares in Riverton Steel plunged 12 percent on Monday "
+              "after the bridge collapsed.")  # fmt: skip
+    tuesday = ("Herald", "2025-03-04", "Traffic is diverted. Shares in Riverton Steel plunged 3 percent on Tuesday "
+               "after the bridge collapsed.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [monday, tuesday]) == []
+    same_day = ("Herald", "2025-03-04", "Traffic is diverted. Shares in Riverton Steel plunged 3 percent on Monday "
+                "after the bridge collapsed.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [monday, same_day]) == ["number"]

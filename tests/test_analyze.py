@@ -140,6 +140,23 @@ def test_a_count_knows_its_role(text: str, role: str) -> None:
     assert q.role == role
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Markets reacted with alarm as Greek stocks plunged 5.4 per cent.", ("stock", "fell")),
+        ("Markets reacted with alarm as Greek stocks closed down 3.9 percent.", ("stock", "fell")),
+        ("Exports jumped 12 percent last year.", ("export", "rose")),
+        ("Unemployment fell to 5 percent.", (None, None)),  # a level reached, not a change
+        ("Clinton leads with 46 percent.", (None, None)),
+    ],
+)
+def test_a_share_that_rises_or_falls_counts_its_subject(text: str, counted: tuple) -> None:
+    from newsweave.analyze.nlp import load_nlp
+
+    [q] = find_quantities(text, load_nlp()(text))
+    assert (q.object, q.role) == counted
+
+
 def test_dates_normalised_against_publication() -> None:
     text = "On Friday officials said deliveries began October 17, several months before the war, and last month."
     found = {d.text: d for d in find_dates(text, "2022-12-10")}

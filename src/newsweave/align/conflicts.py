@@ -37,6 +37,7 @@ from newsweave.align.statements import (
     Statement,
     count_slots,
     covers,
+    dates_disagree,
     numbers_disagree,
     reports_count,
     stems,
@@ -217,8 +218,9 @@ class ConflictFinder:
         if self.sources[i] == self.sources[j]:
             return None  # a wire copy cannot disagree with its original
         if numbers_disagree(a, b):
-            # "50,000 jobs in India" against an article that never names India: another place's count
-            return None if self._elsewhere(a, b) or self._elsewhere(b, a) else "number"
+            # "50,000 jobs in India" against an article that never names India: another place's count; "fell 2% on
+            # Monday" and "fell 1% on Tuesday": two days' figures
+            return None if self._elsewhere(a, b) or self._elsewhere(b, a) or dates_disagree(a, b) else "number"
         if a.days & self.established and b.days & self.established:
             return None  # two days the story's sources agree on: two events of a many-day story, not one misdated
         if len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms):

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from newsweave.analyze.role_words import LIGHT_VERBS, PHRASAL_ROLES, ROLE_CLASSES, TO_RESULT
+from newsweave.analyze.role_words import (
+    CHANGE_PARTICLES,
+    CHANGE_ROLES,
+    LIGHT_VERBS,
+    PHRASAL_ROLES,
+    ROLE_CLASSES,
+    TO_RESULT,
+)
 from newsweave.lexicon import WORD_NUMBERS
 from newsweave.model import Quantity
 
@@ -115,6 +122,7 @@ _NOT_OBJECT = {
     "of",
     "that",
 }
+_SHARE_OF = re.compile(r"\s+of\b")  # "46 percent of voters": a share of what follows
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -178,6 +186,8 @@ def find_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
         obj_match = _OBJECT.match(text, end) if doc is None else None
         if doc is not None:
             obj, role = _counted(doc, m.start(), end)
+            if unit == "%" and not _SHARE_OF.match(text, end):  # "12 percent in March" counts no March
+                obj, role = _changed(doc, m.start(), end)
         elif obj_match:
             words = [w for w in obj_match.group("obj").split() if w not in _NOT_OBJECT]
             if words and obj_match.group("obj").split()[0] not in _NOT_OBJECT:
@@ -231,6 +241,30 @@ def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
         if token.pos_ not in ("ADJ", "ADP", "DET", "NUM"):
             break
     return None, _role(span[-1])
+
+
+def _changed(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """What a share is a change of, and which way: 'Greek stocks plunged 5.4 per cent' -> stock, fell. A share
+    that a verb reaches "to" is a level, not a change ("unemployment fell to 5 percent"): nothing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    node = span[-1]
+    while node.pos_ != "VERB" and node.head.i != node.i:
+        if node.head.pos_ == "ADP" and node.head.lower_ not in ("by", "per"):
+            return None, None
+        node = node.head
+    lemma = node.lemma_.lower()
+    role = next((r for r, verbs in CHANGE_ROLES.items() if lemma in verbs), None) or next(
+        (
+            CHANGE_PARTICLES[c.lower_]
+            for c in node.children
+            if c.dep_ in ("advmod", "prt") and c.lower_ in CHANGE_PARTICLES
+        ),
+        None,
+    )
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    return (subject.lemma_.lower(), role) if role and subject is not None else (None, None)
 
 
 def _shares_arguments(verb: Any) -> bool:

@@ -56,3 +56,11 @@ LIGHT_VERBS = frozenset(
 TO_RESULT = {"death": "dead", "street": "crowd", "hospital": "injured"}  # "took to the streets", "taken to hospital"
 # A verb with this particle or object fills a role: "took part", "showed up", "turned out".
 PHRASAL_ROLES = {("take", "part"): "crowd", ("show", "up"): "crowd", ("turn", "out"): "crowd"}
+# A share that rises or falls ("Greek stocks plunged 5.4 per cent", "closed down 3.9 percent"): what it is a
+# change of is the verb's subject, and the direction is its role.
+CHANGE_ROLES: dict[str, frozenset[str]] = {
+    "fell": frozenset({"fall", "drop", "plunge", "slump", "tumble", "decline", "slide", "sink", "dip", "lose", "shed",
+                       "plummet", "crash", "retreat", "ease"}),
+    "rose": frozenset({"rise", "climb", "gain", "jump", "surge", "soar", "rally", "increase", "grow", "advance"}),
+}  # fmt: skip
+CHANGE_PARTICLES = {"down": "fell", "lower": "fell", "up": "rose", "higher": "rose"}  # "closed down 3.9 percent"
