@@ -232,6 +232,9 @@ def test_days_disagree_only_as_far_as_their_anchors_are_certain() -> None:
 
     assert dates_disagree(day("2025-03-13", "calendar"), day("2025-03-14", "calendar"))
     assert not dates_disagree(day("2025-03-13", "calendar"), statement())
+    # "killed on June 24", placed in its 2007 publication's year, and "killed June 24, 2005": one day
+    assert not dates_disagree(day("2007-06-24", "month_day"), day("2005-06-24", "calendar"))
+    assert dates_disagree(day("2007-06-24", "month_day"), day("2005-06-25", "calendar"))
     # "Thursday" placed from two publication dates a week apart is still Thursday
     assert not dates_disagree(day("2010-04-29", "weekday"), day("2010-05-06", "weekday"))
     assert dates_disagree(day("2011-11-10", "weekday"), day("2011-11-11", "weekday"))  # Thursday vs Friday

@@ -116,6 +116,9 @@ def test_fractions_and_what_is_not_an_amount() -> None:
 def test_clock_times_model_names_and_ordinals_are_not_amounts() -> None:
     text = "Around 10 a. m. and at 3:45 p.m., for a third straight night, police seized 14 AK-47 rifles."
     assert [q.text for q in find_quantities(text)] == ["14"]
+    assert [q.text for q in find_quantities("Polls opened at 8 am local time (0300 GMT); 1500 troops stood by.")] == [
+        "1500"
+    ]
     assert [q.value for q in find_quantities("a third of the vote")] == [pytest.approx(1 / 3, abs=1e-5)]
 
 

@@ -86,6 +86,7 @@ _CLAUSE_END = re.compile(
 _CLAUSE_OPENER = re.compile(r"\s*(?:\w+ly\s+)?(?:that|whether|it|he|she|they|we|i)\b", re.IGNORECASE)
 _NEXT_PREDICATE = re.compile(r"\band\s+(?=[a-z]+ed\b)")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # A reading taken at a stated moment: "as of 11 p.m. EDT, ... moving northwest at 17 mph".
 _AS_OF = re.compile(
     r"\bas of\s+([^,;]{1,30}?)(?=[,;]|\s+\d|\s+(?:was|were|is|are|had|has|the|there)\b|$)", re.IGNORECASE
@@ -251,7 +252,7 @@ def _event_expressions(article: Article, sentence: object) -> list[TimeExpressio
             or after in ("'s", "’s")
         ):
             continue
-        if day_form(d.text) != "calendar" and any(s <= d.start and d.end <= e for s, e in quoted):
+        if day_form(d.text) not in ("calendar", "month_day") and any(s <= d.start and d.end <= e for s, e in quoted):
             continue
         if len(d.value) < 10 or _DAY.search(d.text):  # "last week" is placed on a day, but names none
             out.append(d)
@@ -282,10 +283,11 @@ def _dated(events: list[TimeExpression]) -> frozenset[tuple[str, str]]:
 
 
 def day_form(text: str) -> str:
-    """How a day is written: "calendar" ("March 9", "10 Nov"), "weekday" ("on Saturday") or "relative"
-    ("today", "yesterday", "this morning": placed from the publication time, which pages often misstate)."""
+    """How a day is written: "calendar" ("March 9, 2013"), "month_day" ("March 9", "10 Nov": its year is the
+    publication's, a guess), "weekday" ("on Saturday") or "relative" ("today", "yesterday", "this morning":
+    placed from the publication time, which pages often misstate)."""
     if re.search(r"\d", text):
-        return "calendar"
+        return "calendar" if _WRITTEN_YEAR.search(text) else "month_day"
     if WEEKDAY.search(text):
         return "weekday"
     return "relative"
@@ -442,7 +444,8 @@ def reports_count(statement: Statement, what: str, role: str | None, other: Stat
 def dates_disagree(a: Statement, b: Statement) -> bool:
     """No day of one can be a day of the other, however their anchors are read.
 
-    Two calendar dates disagree when they differ; a weekday disagrees with a weekday or a date only
+    Two calendar dates disagree when they differ, and a month and day without a year only with another month
+    and day (its year is a guess); a weekday disagrees with a weekday or a date only
     when the days of the week differ (two articles may place "Thursday" from different publication
     dates); a relative day ("today") only by more than ``RELATIVE_SLACK`` days (time zones, overnight
     and updated pages).
@@ -459,6 +462,8 @@ def _days_differ(x: tuple[str, str], y: tuple[str, str]) -> bool:
         return abs((first - second).days) > RELATIVE_SLACK
     if "weekday" in (form_x, form_y):
         return first.weekday() != second.weekday()
+    if "month_day" in (form_x, form_y):  # "killed on June 24" in 2007 and "killed June 24, 2005": one day
+        return (first.month, first.day) != (second.month, second.day)
     return first != second
 
 

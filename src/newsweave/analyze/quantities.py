@@ -320,6 +320,9 @@ _CALENDAR = re.compile(
 )
 
 
+_TIME_ZONE = re.compile(r"\s*(?:GMT|UTC|Z\b|hours\b|hrs\b|local\b|[A-Z]{2,4}T\b)")
+
+
 def _is_time_or_date(text: str, m: re.Match[str]) -> bool:
     """'October 17', '17 October', '3 p.m.', '10:30': calendar and clock numbers are not amounts."""
     before = text[max(0, m.start() - 12) : m.start()]
@@ -332,4 +335,6 @@ def _is_time_or_date(text: str, m: re.Match[str]) -> bool:
         return True
     if re.search(r"\d[:.]$", before):  # the minutes of "3:45" or "9.25 am"
         return True
+    if re.fullmatch(r"[0-2]\d[0-5]\d", m.group(0).strip()) and _TIME_ZONE.match(after):
+        return True  # "0300 GMT", "1100 hours": a 24-hour clock
     return bool(re.match(r"\s*(?:[ap]\.?\s?m\b\.?|:\d\d|th\b|st\b|nd\b|rd\b)", after, re.IGNORECASE))
