@@ -507,6 +507,11 @@ def test_one_disagreement_found_through_several_sentences_is_told_once(tmp_path:
             "Traffic is diverted.")  # fmt: skip
     [number] = toll_story(tmp_path, [four, nine])["conflicts"]
     assert number["kind"] == "number"
+    # told by a third outlet through a sentence of its own: still one disagreement, with all its sources
+    also_nine = ("Courier", "2025-03-01", "Divers searched the water. All nine people on the bridge were killed, "
+                 "the mayor's office said.")  # fmt: skip
+    [number] = toll_story(tmp_path, [four, nine, also_nine])["conflicts"]
+    assert sorted(sides(number), key=len) == [{"gazette"}, {"herald", "courier"}]
 
 
 def test_a_claimed_negation_denies_only_reports_about_its_subject(tmp_path: Path) -> None:
@@ -592,3 +597,32 @@ def test_two_days_figures_are_not_compared(tmp_path: Path) -> None:
     same_day = ("Herald", "2025-03-04", "Traffic is diverted. Shares in Riverton Steel plunged 3 percent on Monday "
                 "after the bridge collapsed.")  # fmt: skip
     assert conflict_kinds(tmp_path, [monday, same_day]) == ["number"]
+
+
+def test_counts_over_two_scopes_are_not_compared() -> None:
+    from dataclasses import replace
+
+    from newsweave.align.statements import numbers_disagree
+
+    part = replace(count("rbi", 43, 43, "43"), text="In 54 games with the Angels he had 43 RBIs.")
+    season = replace(count("rbi", 121, 121, "121"), text="Playing in a combined 157 games, he had 121 RBIs.")
+    unscoped = replace(count("rbi", 121, 121, "121"), text="He had 121 RBIs last season.")
+    assert numbers_disagree(part, season) is None  # a part of the season and the season
+    assert numbers_disagree(part, unscoped) is not None
+
+
+def test_one_disagreement_between_several_claims_is_one_conflict() -> None:
+    from dataclasses import replace
+
+    from newsweave.align.claims import Grouping
+    from newsweave.align.conflicts import ConflictFinder
+
+    terms = frozenset({"biolo", "lette", "sent", "scien"})
+    friday = replace(statement(dated=frozenset({("2009-04-24", "calendar")})), terms=terms)
+    monday = replace(statement(dated=frozenset({("2009-04-27", "calendar")})), article=1, terms=terms)
+    also_friday = replace(friday, article=2)
+    finder = ConflictFinder([friday, monday, also_friday], Grouping([[0], [1], [2]]), [0, 1, 2], ["c1", "c2", "c3"],
+                            ["a", "b", "c"], ["a", "b", "c"], ["A", "B", "C"], set(), [None, None, None])  # fmt: skip
+    [dates] = finder._between([(0, 1, 0.9), (2, 1, 0.9)])
+    assert dates.kind == "date" and {e.article for e in dates.evidence} == {"a", "b", "c"}
+    assert sorted(dates.claims) == ["c1", "c2", "c3"]

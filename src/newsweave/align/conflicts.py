@@ -165,7 +165,7 @@ class ConflictFinder:
                 links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
         out: list[Conflict] = []
         denials: dict[str | None, tuple[Conflict, set[int], set[int]]] = {}
-        told: dict[tuple[str, frozenset[tuple[str, tuple[str, ...]]]], Conflict] = {}
+        told: dict[tuple[object, ...], tuple[Conflict, dict[str, set[int]]]] = {}
         for (kind, first_claim, second_claim), pairs in sorted(links.items()):
             side_a = sorted({i for i, _ in pairs})
             side_b = sorted({j for _, j in pairs})
@@ -182,22 +182,29 @@ class ConflictFinder:
                 out.append(Conflict("update", text, claims, self._evidence(earlier, 0) + self._evidence(later, 1)))
                 continue
             if clash:
-                text = (
-                    f'Counts disagree: "{clash.first}" ({self._who(side_a)}) vs "{clash.second}" ({self._who(side_b)})'
-                )
-                values = (clash.first.casefold(), clash.second.casefold())
+                shown = (clash.first, clash.second)
+                key: tuple[object, ...] = (kind, clash.what, clash.role, frozenset(v.casefold() for v in shown))
             else:
-                text = (f"Dates disagree: {', '.join(sorted(a.days))} ({self._who(side_a)}) vs "
-                        f"{', '.join(sorted(b.days))} ({self._who(side_b)})")  # fmt: skip
-                values = (", ".join(sorted(a.days)), ", ".join(sorted(b.days)))
-            # the same two figures from the same sources, found through other sentences: one disagreement
-            key = (kind, frozenset({(values[0], self._source_set(side_a)), (values[1], self._source_set(side_b))}))
-            if key in told:
-                told[key].claims.extend(c for c in claims if c not in told[key].claims)
-                continue
-            told[key] = Conflict(kind, text, claims, self._evidence(side_a, 0) + self._evidence(side_b, 1))
-            out.append(told[key])
+                shown = (", ".join(sorted(a.days)), ", ".join(sorted(b.days)))
+                key = (kind, frozenset(shown))
+            # the same disagreement found through other sentences or told by more sources: one conflict
+            if key not in told:
+                told[key] = (Conflict(kind, "", [], []), {shown[0]: set(), shown[1]: set()})
+                out.append(told[key][0])
+            conflict, sides = told[key]
+            sides[next(v for v in sides if v.casefold() == shown[0].casefold())].update(side_a)
+            sides[next(v for v in sides if v.casefold() == shown[1].casefold())].update(side_b)
+            conflict.claims.extend(c for c in claims if c not in conflict.claims)
+            self._describe(conflict, sides)
         return out
+
+    def _describe(self, conflict: Conflict, sides: dict[str, set[int]]) -> None:
+        """A number or date conflict's text and evidence from the statements behind each of its two values."""
+        (first, side_a), (second, side_b) = sides.items()
+        label, mark = ("Counts", '"') if conflict.kind == "number" else ("Dates", "")
+        conflict.description = (f"{label} disagree: {mark}{first}{mark} ({self._who(sorted(side_a))}) vs "
+                                f"{mark}{second}{mark} ({self._who(sorted(side_b))})")  # fmt: skip
+        conflict.evidence = self._evidence(sorted(side_a), 0) + self._evidence(sorted(side_b), 1)
 
     def _contradicts(self, report: int, denial: int) -> bool:
         """The denial contradicts the report: a named party denies what the report states in its own words."""

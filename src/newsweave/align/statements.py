@@ -87,6 +87,12 @@ _CLAUSE_OPENER = re.compile(r"\s*(?:\w+ly\s+)?(?:that|whether|it|he|she|they|we|
 _NEXT_PREDICATE = re.compile(r"\band\s+(?=[a-z]+ed\b)")
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _WRITTEN_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A count that sets a scope: "in 54 games", "over a combined 157 games", "across 12 states".
+_SCOPE_COUNT = re.compile(
+    r"\b(?:in|over|during|across|from)\s+(?:a\s+|the\s+)?(?:combined\s+|total\s+of\s+|just\s+|only\s+)?"
+    r"(\d[\d,.]*)\s+([a-z]+)",
+    re.IGNORECASE,
+)
 # A reading taken at a stated moment: "as of 11 p.m. EDT, ... moving northwest at 17 mph".
 _AS_OF = re.compile(
     r"\bas of\s+([^,;]{1,30}?)(?=[,;]|\s+\d|\s+(?:was|were|is|are|had|has|the|there)\b|$)", re.IGNORECASE
@@ -409,7 +415,8 @@ def _same_scope(a: Statement, b: Statement) -> bool:
     """Counts of the two sentences may be of one thing: not two places ("20,000 in Patras", "50,000 in
     Thessaloniki"), not counts of elsewhere ("98 cases in 18 other countries, but no deaths"), not a national
     total and a local count, not a count "since" a time and one over all time, not a reading "as of" a moment
-    and one of another or of no stated moment (a storm's speed, a count still rising)."""
+    and one of another or of no stated moment (a storm's speed, a count still rising), not counts over two
+    scopes that the sentences count differently ("in 54 games", "in a combined 157 games")."""
     if a.places and b.places and not a.places & b.places:
         return False
     if _ELSEWHERE.search(a.text) or _ELSEWHERE.search(b.text):
@@ -418,7 +425,15 @@ def _same_scope(a: Statement, b: Statement) -> bool:
         return False
     if {m.lower() for m in _AS_OF.findall(a.text)} != {m.lower() for m in _AS_OF.findall(b.text)}:
         return False
+    scopes, other_scopes = _scope_counts(a.text), _scope_counts(b.text)
+    if any(scopes[noun] != other_scopes[noun] for noun in scopes.keys() & other_scopes.keys()):
+        return False  # "43 RBIs in 54 games" and "121 RBIs in a combined 157 games": a part and the season
     return bool(_SINCE.search(a.text)) == bool(_SINCE.search(b.text))
+
+
+def _scope_counts(text: str) -> dict[str, str]:
+    """The scopes a sentence sets by a count ("in 54 games"): counted stem -> the number as written."""
+    return {stems([noun])[0] if stems([noun]) else noun.lower(): number for number, noun in _SCOPE_COUNT.findall(text)}
 
 
 def _sums_to(statement: Statement, what: str, low: float, high: float) -> bool:
