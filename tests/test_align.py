@@ -626,3 +626,24 @@ def test_one_disagreement_between_several_claims_is_one_conflict() -> None:
     [dates] = finder._between([(0, 1, 0.9), (2, 1, 0.9)])
     assert dates.kind == "date" and {e.article for e in dates.evidence} == {"a", "b", "c"}
     assert sorted(dates.claims) == ["c1", "c2", "c3"]
+
+
+def test_a_hedged_figure_is_framed_only_by_the_same_figure() -> None:
+    from dataclasses import replace
+
+    from newsweave.align.claims import Grouping
+    from newsweave.align.conflicts import ConflictFinder
+    from newsweave.align.statements import _cue_scope
+
+    hedge = replace(statement(), stance="hedged", cue="reportedly", scope=frozenset({"paid", "3", "milli", "direc"}),
+                    terms=frozenset({"ross", "paid", "3", "milli", "direc"}),
+                    text="Ross was reportedly paid $3 million to direct the film.")  # fmt: skip
+    other = replace(statement(), article=1, terms=frozenset({"paid", "363", "milli", "direc"}),
+                    text="Ross was paid to direct a film that made $363 million.")  # fmt: skip
+    same = replace(other, terms=frozenset({"paid", "3", "milli", "direc"}), text="Ross was paid $3 million to direct.")
+    finder = ConflictFinder([hedge, other, same], Grouping([[0], [1], [2]]), [0, 1, 2], ["c1", "c2", "c3"],
+                            ["a", "b", "c"], ["a", "b", "c"], ["A", "B", "C"], set(), [None, None, None])  # fmt: skip
+    assert not finder._frames(0, 1, 0.95) and finder._frames(0, 2, 0.95)
+    # an apposition inside the hedged clause does not end it
+    assert _cue_scope("Officials insisted that their ship, the frigate Tabar, had acted against a pirate vessel.",
+                      "insisted") == {"ship", "acted", "pirat", "vesse"}  # fmt: skip

@@ -327,6 +327,8 @@ def test_quotations_in_single_marks_and_apostrophes() -> None:
 def test_a_doubtful_cue_before_a_negation_is_a_denial() -> None:
     found = analysed("Russia claimed it does not violate the treaty. The company claimed that sales rose by 5 percent.")
     assert [s.stance for s in found.stances] == ["denied", "hedged"]
+    found = analysed("The newspaper speculates the deal is worth at least $160 million.")
+    assert [s.stance for s in found.stances] == ["hedged"]
 
 
 def analysed_quotes(text: str) -> list[Quote]:

@@ -87,6 +87,10 @@ def _other_counts(a: Statement, b: Statement) -> bool:
     )
 
 
+def _figures(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w[:1].isdigit())
+
+
 def _attributive(statement: Statement) -> bool:
     """The hedge qualifies a noun ("an allegedly partisan gerrymander", "both alleged shooters"): it labels a
     thing, it does not doubt what the sentence states."""
@@ -361,6 +365,7 @@ class ConflictFinder:
             and covers(a.scope, a, b) >= max(min(HEDGED_WORDS, len(a.scope)), HEDGED_SHARE * len(a.scope))
             and probability >= (FRAMING_SAME if len(a.scope) >= HEDGED_WORDS else FRAMING_SHORT_SAME)
             and not _other_counts(a, b)
+            and _figures(a.scope) <= _figures(b.terms)  # "reportedly paid $3 million" is not "$363 million in the till"
         )
 
     def _framed_across(self, pairs: list[tuple[int, int, float]]) -> list[Conflict]:

@@ -81,6 +81,8 @@ _CLAUSE_END = re.compile(
     rf"when|until|unless|if)\b|\band\s+(?={ATTRIBUTION_WORDS.pattern})",
     re.IGNORECASE,
 )
+# An apposition inside the clause a cue governs: "insisted that their ship, the frigate INS Tabar, had acted".
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{1,40},")
 # A cue followed by a clause ("denied that police fired and arrested ...") governs all of it; one followed by a
 # noun phrase ("denied any involvement and vowed ...") ends where a second verb in the past tense starts.
 _CLAUSE_OPENER = re.compile(r"\s*(?:\w+ly\s+)?(?:that|whether|it|he|she|they|we|i)\b", re.IGNORECASE)
@@ -226,7 +228,7 @@ def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
     "denied cutting a deal, though he expects relations to improve" denies only the deal."""
     if not cue or cue not in text:
         return frozenset()
-    clause = _CLAUSE_END.split(text[text.index(cue) + len(cue) :], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(_APPOSITION.sub(" ", text[text.index(cue) + len(cue) :]), maxsplit=1)[0]
     if not _CLAUSE_OPENER.match(clause):  # "denied any involvement and vowed a response": the denier's next act
         clause = _NEXT_PREDICATE.split(clause, maxsplit=1)[0]
     return frozenset(stems([w for w in WORD.findall(clause) if w.lower() not in SPEECH_ACT_NOUNS]))

@@ -27,6 +27,7 @@ DENIAL_CUES = {"denied", "denies", "deny", "denying", "rejected", "rejects", "re
                "contested", "contradicted", "rebutted", "rebuts", "rebut"}  # fmt: skip
 HEDGE = re.compile(
     r"\b(?:allegedly|alleged|reportedly|purportedly|supposedly|apparently|ostensibly|unconfirmed|unverified|"
+    r"speculates?|speculated|"
     r"(?:is|are|was|were) said to|(?:is|are|was|were) believed to|(?:is|are|was|were) thought to|"
     r"(?:is|are|was|were) reported to|it is claimed|it was claimed|claims? that|allegations? that|rumou?rs?|"
     r"unclear (?:if|whether)|(?:might|may|could) have been|appear(?:s|ed)? (?:to|headed|poised|set|likely)|"
