@@ -647,3 +647,25 @@ def test_a_hedged_figure_is_framed_only_by_the_same_figure() -> None:
     # an apposition inside the hedged clause does not end it
     assert _cue_scope("Officials insisted that their ship, the frigate Tabar, had acted against a pirate vessel.",
                       "insisted") == {"ship", "acted", "pirat", "vesse"}  # fmt: skip
+
+
+def test_framing_needs_the_flat_statement_to_state_the_hedged_predicate() -> None:
+    from dataclasses import replace
+
+    from newsweave.align.claims import Grouping
+    from newsweave.align.conflicts import ConflictFinder
+    from newsweave.align.statements import WORD, cue_clause, cue_predicate, stems
+
+    text = "Nobody is thought to have been injured and anyone with information is asked to call police on 0845."
+    scope = frozenset(cue_clause(text, "is thought to"))
+    hedge = replace(statement(), stance="hedged", cue="is thought to", text=text, scope=scope,
+                    terms=frozenset(stems(WORD.findall(text))))  # fmt: skip
+    appeal = "Anyone with information is asked to call police on 0845."
+    flat = replace(statement(), article=1, text=appeal, terms=frozenset(stems(WORD.findall(appeal))))
+    stated = "Nobody has been injured and anyone with information is asked to call police on 0845."
+    same = replace(flat, text=stated, terms=frozenset(stems(WORD.findall(stated))))
+    finder = ConflictFinder([hedge, flat, same], Grouping([[0], [1], [2]]), [0, 1, 2], ["c1", "c2", "c3"],
+                            ["a", "b", "c"], ["a", "b", "c"], ["A", "B", "C"], set(), [None, None, None])  # fmt: skip
+    assert not finder._frames(0, 1, 0.95) and finder._frames(0, 2, 0.95)
+    # past a verb that takes another's proposition: the investment is what is hedged
+    assert cue_predicate("Veloria allegedly promised to invest $2 billion in ports.", "allegedly") == "inves"

@@ -113,6 +113,11 @@ def test_fractions_and_what_is_not_an_amount() -> None:
     assert (q.value, q.of, q.object) == (7, 12, "rockets")
 
 
+def test_a_conversion_is_as_approximate_as_its_measurement() -> None:
+    found = find_quantities("The epicentre was about 58km (36 miles) away, at a depth of 10 km (6.2 miles).")
+    assert [(q.text, q.approx) for q in found] == [("about 58", True), ("36", True), ("10", False), ("6.2", False)]
+
+
 def test_clock_times_model_names_and_ordinals_are_not_amounts() -> None:
     text = "Around 10 a. m. and at 3:45 p.m., for a third straight night, police seized 14 AK-47 rifles."
     assert [q.text for q in find_quantities(text)] == ["14"]

@@ -60,3 +60,12 @@ def test_offsets_are_valid_for_any_text(text: str) -> None:
         piece = text[span.start : span.end]
         assert piece == piece.strip() and piece
         previous_end = span.end
+
+
+def test_a_title_before_a_name_ends_no_sentence() -> None:
+    text = '"He tried to comfort her," said Sgt. Marty Earley of the police. I met the Rep. He was kind.'
+    assert [text[s.start : s.end] for s in split_sentences(text)] == [
+        '"He tried to comfort her," said Sgt. Marty Earley of the police.',
+        "I met the Rep.",
+        "He was kind.",
+    ]

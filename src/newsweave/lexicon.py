@@ -195,6 +195,19 @@ DEPENDENT_OPENERS = frozenset(
      "she", "they", "it", "his", "her", "their", "its", "such", "there", "here"]
 )  # fmt: skip
 
+# Verbs that take another verb's proposition ("allegedly promised to invest $2 billion"): what is hedged or stated
+# is the investment, so the verb after them is the predicate.
+CONTROL_VERBS = frozenset(
+    ["promise", "promised", "promises", "pledge", "pledged", "pledges", "agree", "agreed", "agrees", "plan", "planned",
+     "plans", "vow", "vowed", "vows", "offer", "offered", "offers", "threaten", "threatened", "threatens", "try",
+     "tried", "tries", "seek", "sought", "seeks", "attempt", "attempted", "attempts", "want", "wanted", "wants",
+     "intend", "intended", "intends", "decide", "decided", "decides", "refuse", "refused", "refuses"]
+)  # fmt: skip
+# Titles abbreviated before a name: "said Sgt. Marty Earley" is one sentence, whatever the full stop suggests.
+TITLE_ABBREVIATIONS = frozenset(
+    ["sgt", "lt", "capt", "col", "gen", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "det", "cpl", "maj",
+     "adm", "insp", "supt", "rev", "pvt", "cmdr", "atty", "hon", "supt", "cllr", "pres"]
+)  # fmt: skip
 # Pronouns that stand for a person or group named elsewhere: as a speaker or a subject they name no one themselves.
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their"])
 # Determiners: a word right after one qualifies a noun ("a disputed report", "an allegedly partisan gerrymander").

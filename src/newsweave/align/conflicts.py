@@ -37,8 +37,10 @@ from newsweave.align.statements import (
     Statement,
     count_slots,
     covers,
+    cue_predicate,
     dates_disagree,
     numbers_disagree,
+    one_word,
     reports_count,
     stems,
     words_of,
@@ -89,6 +91,13 @@ def _other_counts(a: Statement, b: Statement) -> bool:
 
 def _figures(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if w[:1].isdigit())
+
+
+def _states_what_is_hedged(hedged: Statement, flat: Statement) -> bool:
+    """The flat statement holds the hedged clause's predicate (``cue_predicate``): "nobody is thought to have been
+    injured and anybody with information is asked to call police" is not framed by an appeal to call police."""
+    head = cue_predicate(hedged.text, hedged.cue)
+    return head is None or (head in flat.terms and one_word(head, hedged.text, flat.text))
 
 
 def _attributive(statement: Statement) -> bool:
@@ -366,6 +375,7 @@ class ConflictFinder:
             and probability >= (FRAMING_SAME if len(a.scope) >= HEDGED_WORDS else FRAMING_SHORT_SAME)
             and not _other_counts(a, b)
             and _figures(a.scope) <= _figures(b.terms)  # "reportedly paid $3 million" is not "$363 million in the till"
+            and _states_what_is_hedged(a, b)
         )
 
     def _framed_across(self, pairs: list[tuple[int, int, float]]) -> list[Conflict]:

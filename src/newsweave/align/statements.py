@@ -23,7 +23,7 @@ from scipy import sparse
 
 from newsweave.analyze.nlp import english_stop_words
 from newsweave.analyze.quotations import ATTRIBUTION_WORDS, quotation_spans
-from newsweave.lexicon import PRONOUNS, SPEECH_ACT_NOUNS
+from newsweave.lexicon import CONTROL_VERBS, PRONOUNS, SPEECH_ACT_NOUNS
 from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
@@ -223,15 +223,31 @@ def _common_prefix(x: str, y: str) -> int:
 
 
 def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
-    """The words of the clause after a denial or hedge cue: what is denied ("denied that officers used
+    """The words of the clause after a denial or hedge cue (``cue_clause``), as a set."""
+    return frozenset(cue_clause(text, cue))
+
+
+def cue_clause(text: str, cue: str | None) -> list[str]:
+    """The words of the clause after a denial or hedge cue, in order: what is denied ("denied that officers used
     tear gas") or hedged ("was reportedly recovered from the scene"), up to the clause's end, so that
     "denied cutting a deal, though he expects relations to improve" denies only the deal."""
+    return stems([w for w in _clause_words(text, cue) if w.lower() not in SPEECH_ACT_NOUNS])
+
+
+def cue_predicate(text: str, cue: str | None) -> str | None:
+    """The stem of the first content word of a cue's clause, past a verb that takes another's proposition: "injur"
+    in "is thought to have been injured and ...", "inves" in "allegedly promised to invest $2 billion"."""
+    content = stems([w for w in _clause_words(text, cue) if w.lower() not in CONTROL_VERBS])
+    return content[0] if content else None
+
+
+def _clause_words(text: str, cue: str | None) -> list[str]:
     if not cue or cue not in text:
-        return frozenset()
+        return []
     clause = _CLAUSE_END.split(_APPOSITION.sub(" ", text[text.index(cue) + len(cue) :]), maxsplit=1)[0]
     if not _CLAUSE_OPENER.match(clause):  # "denied any involvement and vowed a response": the denier's next act
         clause = _NEXT_PREDICATE.split(clause, maxsplit=1)[0]
-    return frozenset(stems([w for w in WORD.findall(clause) if w.lower() not in SPEECH_ACT_NOUNS]))
+    return WORD.findall(clause)
 
 
 def event_dates(article: Article, sentence: object) -> list[str]:

@@ -11,6 +11,7 @@ disagree.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from newsweave.analyze.role_words import (
@@ -122,6 +123,7 @@ _NOT_OBJECT = {
     "of",
     "that",
 }
+_CONVERSION = re.compile(r"\s*[a-zA-Z]{0,12}\.?\s*\(\s*")  # between a measurement and its conversion: "58km (36 miles)"
 _SHARE_OF = re.compile(r"\s+of\b")  # "46 percent of voters": a share of what follows
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
@@ -209,6 +211,9 @@ def find_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
                 end=end,
             )
         )
+    for before, after in pairwise(found):
+        if before.approx and _CONVERSION.fullmatch(text, before.end, after.start):
+            after.approx = True  # "about 58km (36 miles)": the conversion is as approximate as the measurement
     return sorted(found + _none_of(text, doc), key=lambda q: q.start)
 
 

@@ -8,8 +8,8 @@ news text needs: a sentence that starts in lower case continues the
 previous one ('"Stop?" he asked.'), so does the end of a quotation closed
 by a comma and its attribution ('"We urge Iran. Not now," he said.'), so
 does a sentence after one that ends on an article ("pointed a. 38-caliber
-revolver", a scraped text's broken ".38"), and a stray punctuation mark is
-not a sentence of its own.
+revolver", a scraped text's broken ".38") or on a title ("said Sgt. Marty
+Earley"), and a stray punctuation mark is not a sentence of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 
 import syntok.segmenter as segmenter
 
+from newsweave.lexicon import STOPWORDS, TITLE_ABBREVIATIONS
 from newsweave.model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -25,8 +26,11 @@ _OPENING_LOWER = re.compile(r"""^["'”’)\]]*\s*[a-z]""")
 _WORDLIKE = re.compile(r"\w")
 # The rest of a quotation that ends in a comma and an attribution: '... not to do it," he said.'
 _QUOTE_TAIL = re.compile(r"""^[^"“”]*,\s*["”]\s+[a-z]""")
-# No sentence ends on an article: "a. 38-caliber revolver" is a badly detokenised "a .38-caliber revolver".
+# No sentence ends on an article: "a. 38-caliber revolver" is a badly detokenised "a .38-caliber revolver";
+# nor on a title before a name ("said Sgt. Marty Earley").
 _ENDS_ON_ARTICLE = re.compile(r"\b(?:a|an|the)\.$")
+_ENDS_ON_TITLE = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_ABBREVIATIONS))})\.$")
+_NAME_FIRST = re.compile(r"^\s*([A-Z][\w'’-]*)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -38,10 +42,12 @@ def split_sentences(text: str) -> list[Sentence]:
         merged: list[tuple[int, int]] = []
         for start, end in _spans(chunk):
             segment = chunk[start:end]
+            before = chunk[merged[-1][0] : merged[-1][1]] if merged else ""
             continues = (
                 _OPENING_LOWER.match(segment)
                 or _QUOTE_TAIL.match(segment)
-                or (merged and _ENDS_ON_ARTICLE.search(chunk[merged[-1][0] : merged[-1][1]]))
+                or _ENDS_ON_ARTICLE.search(before)
+                or (_ENDS_ON_TITLE.search(before) and _opens_with_name(segment))
             )
             if merged and (continues or not _WORDLIKE.search(segment)):
                 merged[-1] = (merged[-1][0], end)
@@ -55,6 +61,12 @@ def split_sentences(text: str) -> list[Sentence]:
             if start < end:
                 sentences.append(Sentence(base + start, base + end))
     return sentences
+
+
+def _opens_with_name(segment: str) -> bool:
+    """The segment starts with a capitalised word that is no function word ("Marty Earley said", not "He was")."""
+    first = _NAME_FIRST.match(segment)
+    return first is not None and first.group(1).lower() not in STOPWORDS
 
 
 def _spans(paragraph: str) -> list[tuple[int, int]]:
