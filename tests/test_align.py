@@ -669,3 +669,21 @@ def test_framing_needs_the_flat_statement_to_state_the_hedged_predicate() -> Non
     assert not finder._frames(0, 1, 0.95) and finder._frames(0, 2, 0.95)
     # past a verb that takes another's proposition: the investment is what is hedged
     assert cue_predicate("Veloria allegedly promised to invest $2 billion in ports.", "allegedly") == "inves"
+
+
+def test_a_day_of_saying_after_a_place_dates_no_event(tmp_path: Path) -> None:
+    friday = ("Gazette", "2025-03-08", "Divers searched the water. The mayor said in Riverton Heights on Friday that "
+              "the bridge had cracked under the weight of the trucks.")  # fmt: skip
+    sunday = ("Herald", "2025-03-08", "Traffic is diverted. The mayor said in Riverton Heights on Sunday that the "
+              "bridge had cracked under the weight of the trucks.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [friday, sunday]) == []
+
+
+def test_a_headline_or_a_sentence_that_doubts_itself_is_no_flat_statement() -> None:
+    from dataclasses import replace
+
+    from newsweave.align.conflicts import _flat
+
+    assert _flat(replace(statement(), text="The church was set alight by arsonists on Friday."))
+    assert not _flat(replace(statement(), text="The church was set alight by suspected arsonists on Friday."))
+    assert not _flat(replace(statement(), text="Hiller Feuded with Co-Workers Prior to Shooting;"))

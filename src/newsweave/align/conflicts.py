@@ -77,6 +77,9 @@ _DENIAL_WORDS = re.compile(
 )
 # A count placed by "in": a number, up to three words, "in" and the place ("50,000 jobs in India").
 COUNTED_IN = r"\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}in\s+(?:the\s+)?{place}\b"
+# Words by which a sentence doubts part of what it says, though its stance is the outlet's own.
+_DOUBT = re.compile(r"\b(?:suspected|alleged|possible|possibly|apparent|likely|probable|probably|presumed)\b", re.I)
+HEADLINE_SHARE = 0.6  # a sentence with this share of its words capitalised is a headline, in title case
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", re.IGNORECASE)
 
 
@@ -98,6 +101,15 @@ def _states_what_is_hedged(hedged: Statement, flat: Statement) -> bool:
     injured and anybody with information is asked to call police" is not framed by an appeal to call police."""
     head = cue_predicate(hedged.text, hedged.cue)
     return head is None or (head in flat.terms and one_word(head, hedged.text, flat.text))
+
+
+def _flat(statement: Statement) -> bool:
+    """A statement in the outlet's own voice that doubts nothing itself: not a headline ("Hiller Feuded with
+    Co-Workers Prior to Shooting", whose style drops every hedge) and with no doubting word of its own ("set
+    alight by suspected arsonists")."""
+    words = WORD.findall(statement.text)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised < HEADLINE_SHARE * len(words) and not _DOUBT.search(statement.text)
 
 
 def _attributive(statement: Statement) -> bool:
@@ -376,6 +388,7 @@ class ConflictFinder:
             and not _other_counts(a, b)
             and _figures(a.scope) <= _figures(b.terms)  # "reportedly paid $3 million" is not "$363 million in the till"
             and _states_what_is_hedged(a, b)
+            and _flat(b)
         )
 
     def _framed_across(self, pairs: list[tuple[int, int, float]]) -> list[Conflict]:
