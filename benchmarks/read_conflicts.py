@@ -1,48 +1,83 @@
-"""Print the conflicts newsweave reports on a random sample of real events, for reading by hand.
+"""Print the conflicts newsweave reports on real events, for reading by hand.
 
-There is no conflict gold for ../shared/data/summaries-dev (304 real events, three articles each
-from a left, a centre and a right outlet), so conflict precision on unseen news is measured by
-reading: shuffle the event files with ``random.Random(seed)``, take ``--sample`` of them, build the
-brief of each and print every conflict with its two sides. A fresh seed gives events that no rule
-was written from; docs/benchmarks.md lists the seeds already read and what they gave.
+There is no conflict gold for these sets, so conflict precision on unseen news is measured by
+reading every conflict with its two sides:
 
-    python benchmarks/read_conflicts.py [--data ../shared/data/summaries-dev] [--sample 30] [--seed 47]
+- ``summaries-dev`` (default; 304 political events, three articles each from a left, a centre and a
+  right outlet): shuffle the event files with ``random.Random(seed)`` and take ``--sample`` of them;
+  a fresh seed gives events that no rule was written from;
+- ``stories-dev`` (36 disaster, crime, sports and business events of ECB+ topics 1-22, 5-22 articles
+  each; real-stories-dev's four events left out): the events shuffled with ``random.Random(5)`` and
+  split into halves ``A`` and ``B`` of 18, each read once before any rule it prompted.
+
+docs/benchmarks.md lists what was read and what it gave.
+
+    python benchmarks/read_conflicts.py [--sample 30] [--seed 47]
+    python benchmarks/read_conflicts.py --set stories-dev --half A
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
-from newsweave.contract import build_brief
+from newsweave.contract import build_brief, build_story
 from newsweave.pipeline import extract
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "summaries-dev"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+REAL_STORIES_EVENTS = {"8_ecbplus", "12_ecbplus", "18_ecbplus", "19_ecbplus"}  # real-stories-dev has these
+HALVES_SEED = 5
+
+
+def summaries_dev(sample: int, seed: int) -> list[tuple[str, list[str]]]:
+    files = sorted(str(p) for p in (SHARED / "summaries-dev" / "clusters").glob("*.jsonl"))
+    if not files:
+        sys.exit("no summaries-dev/clusters/*.jsonl beside the checkout")
+    random.Random(seed).shuffle(files)
+    return [(Path(f).name, [f]) for f in files[:sample]]
+
+
+def stories_dev(half: str) -> list[tuple[str, list[str]]]:
+    data = SHARED / "stories-dev"
+    if not (data / "gold.json").exists():
+        sys.exit("no stories-dev/gold.json beside the checkout")
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc, gold in json.loads((data / "gold.json").read_text(encoding="utf-8")).items():
+        members[gold["subtopic"]].append(str(data / "docs" / f"{doc}.txt"))
+    events = sorted(set(members) - REAL_STORIES_EVENTS)
+    random.Random(HALVES_SEED).shuffle(events)
+    chosen = events[: len(events) // 2] if half == "A" else events[len(events) // 2 :]
+    return [(event, sorted(members[event])) for event in chosen]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--set", choices=("summaries-dev", "stories-dev"), default="summaries-dev")
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=47)
+    parser.add_argument("--half", choices=("A", "B"), default="A")
     args = parser.parse_args()
-    files = sorted(str(p) for p in (args.data / "clusters").glob("*.jsonl"))
-    if not files:
-        sys.exit(f"{args.data}: no clusters/*.jsonl (summaries-dev is not beside the checkout)")
-    random.Random(args.seed).shuffle(files)
+    events = summaries_dev(args.sample, args.seed) if args.set == "summaries-dev" else stories_dev(args.half)
     kinds: Counter[str] = Counter()
-    for path in files[: args.sample]:
-        result = extract([path], analysis=True)
-        for story in build_brief(result.articles, result.errors)["stories"]:
+    for name, paths in events:
+        result = extract(paths, analysis=True)
+        # an event of stories-dev is one story by its gold; summaries-dev events go through story grouping
+        stories = (
+            [build_story(result.articles)]
+            if args.set == "stories-dev"
+            else build_brief(result.articles, result.errors)["stories"]
+        )
+        for story in stories:
             for conflict in story["conflicts"]:
                 kinds[conflict["kind"]] += 1
-                print(f"== {Path(path).name} {conflict['kind']}: {conflict['description']}")
+                print(f"== {name} {conflict['kind']}: {conflict['description']}")
                 for side in conflict["evidence"]:
                     print(f"   [{side['side']}] {side['article']}: {side['text']}")
-    print(f"{sum(kinds.values())} conflicts on {min(args.sample, len(files))} events: {dict(sorted(kinds.items()))}")
+    print(f"{sum(kinds.values())} conflicts on {len(events)} events: {dict(sorted(kinds.items()))}")
 
 
 if __name__ == "__main__":
