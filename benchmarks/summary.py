@@ -12,9 +12,10 @@ corroborated whose other-source sentences share < 10 % of content words (``score
 The timeline is audited on the same events, from the text of the cited sentences and without
 newsweave's quote finder: ``relative`` entries are dated only by a weekday, "today", "last month" or
 a month and day without a year; ``unanchored`` ones are such entries from an article with no
-publication date (must be 0: nothing else may anchor them); ``quoted`` ones take that relative date
+publication date (must be 0: nothing else may anchor them); ``quoted`` ones take a weekday or "today"
 only from inside quotation marks (a speaker's "today", placed from a moment the article does not
-give: must be 0); ``stamp`` entries cite a page stamp ("Updated 10:32 AM ET") (must be 0).
+give: must be 0; a month and day in a quotation names its day whoever says it); ``stamp`` entries
+cite a page stamp ("Updated 10:32 AM ET") (must be 0).
 
 The sample is ``score.py``'s (``--n 50 --seed 0`` by default; ``--n 0`` runs all 304). Every
 figure is also printed for the two halves of the sample (events sorted by id, alternating), so that
@@ -47,6 +48,7 @@ METRICS = ("rouge1", "rouge2", "rougeL")
 PEERS = ("lead3", "lead1_each", "lexrank", "textrank", "centroid")
 LENGTH = 5
 AUDIT = ("entries", "relative", "unanchored", "quoted", "stamp")
+MOMENT_FORMS = ("weekday", "relative")  # days placed from the moment of speaking (align.statements.day_form)
 PAGE_STAMP = re.compile(r"^\W*(?:updated|published|posted|last (?:updated|modified))\b.{0,40}\d", re.IGNORECASE)
 QUOTE_MARKS = re.compile(r"[\"“”]")
 
@@ -88,7 +90,10 @@ def audit_timeline(brief: dict, articles: list) -> dict[str, int]:
             if found and all(day_form(d.text) != "calendar" for d, _, _ in found):
                 counts["relative"] += 1
                 counts["unanchored"] += any(a.published is None for _, _, a in found)
-                counts["quoted"] += all(len(QUOTE_MARKS.findall(before)) % 2 == 1 for _, before, _ in found)
+                counts["quoted"] += all(
+                    len(QUOTE_MARKS.findall(before)) % 2 == 1 and day_form(d.text) in MOMENT_FORMS
+                    for d, before, _ in found
+                )
     return counts
 
 

@@ -21,8 +21,9 @@ sentence per source and side.
 Two sentences are kept apart when they are not about the same thing: one
 places its event in another year (``_another_year``), counts in a place the
 other article never names (``_elsewhere``), or, for two days, shares too few
-words to report one act (``DATE_WORDS``). The same two figures from the same
-sources are one conflict, and so are two denials by one denier.
+words to report one act (``DATE_WORDS``). One disagreement (the same two
+figures or days) is one conflict, whatever sources and claims tell it, and all
+the denials of one denier are one conflict.
 """
 
 from __future__ import annotations
@@ -258,9 +259,6 @@ class ConflictFinder:
         if len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms):
             return None  # "spoke tonight with Kerry" / "on Saturday scheduled a meeting": two acts of one story
         return "date"
-
-    def _source_set(self, statements: list[int]) -> tuple[str, ...]:
-        return tuple(sorted({self.sources[i] for i in statements}))
 
     def _denial(self, denial_claim: int, side_a: list[int], side_b: list[int],
                 denials: dict[str | None, tuple[Conflict, set[int], set[int]]], out: list[Conflict]) -> None:  # fmt: skip

@@ -450,8 +450,8 @@ def _same_scope(a: Statement, b: Statement) -> bool:
 
 
 def _scope_counts(text: str) -> dict[str, str]:
-    """The scopes a sentence sets by a count ("in 54 games"): counted stem -> the number as written."""
-    return {stems([noun])[0] if stems([noun]) else noun.lower(): number for number, noun in _SCOPE_COUNT.findall(text)}
+    """The scopes a sentence sets by a count ("in 54 games"): counted noun -> the number as written."""
+    return {noun.lower().rstrip("s"): number for number, noun in _SCOPE_COUNT.findall(text)}
 
 
 def _sums_to(statement: Statement, what: str, low: float, high: float) -> bool:
