@@ -10,7 +10,8 @@ import pytest
 
 from newsweave.align import align_story
 from newsweave.align import neighbours as nn
-from newsweave.align.claims import crowded_counts
+from newsweave.align.claims import Grouping, crowded_counts
+from newsweave.align.conflicts import ConflictFinder
 from newsweave.align.sources import source_keys
 from newsweave.align.statements import Statement, dates_disagree, numbers_disagree, statements
 from newsweave.contract import build_story, story_quotes, story_speakers
@@ -187,6 +188,14 @@ def statement(amounts: tuple = (), dated: frozenset = frozenset(), names: frozen
         speaker_named=False, terms=empty, scope=empty, quoted=empty, names=names, places=empty, amounts=amounts,
         dated=dated,
     )  # fmt: skip
+
+
+def finder_of(*items: Statement) -> ConflictFinder:
+    """A conflict finder over the statements, each its own claim, article and source."""
+    ids = [chr(ord("a") + k) for k in range(len(items))]
+    return ConflictFinder(list(items), Grouping([[k] for k in range(len(items))]), list(range(len(items))),
+                          [f"c{k + 1}" for k in range(len(items))], ids, ids, [i.upper() for i in ids], set(),
+                          [None] * len(items))  # fmt: skip
 
 
 def count(what: str, low: float, high: float, text: str, vague: bool = False, whole: float | None = None,
@@ -441,9 +450,6 @@ def test_two_days_disagree_only_for_one_act(tmp_path: Path) -> None:
 def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from newsweave.align.claims import Grouping
-    from newsweave.align.conflicts import ConflictFinder
-
     believed = ("Gazette", "2025-03-01", "Divers searched the water. One person is believed to have been arrested "
                 "near the Riverton bridge, and no injuries were reported.")  # fmt: skip
     stated = ("Herald", "2025-03-01", "Traffic is diverted. One person has been arrested near the Riverton bridge, "
@@ -455,8 +461,7 @@ def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
                        text="He knows both alleged shooters.")  # fmt: skip
     flat = replace(statement(), article=1, terms=frozenset({"shoot", "wrest", "gun"}),
                    text="He wrestled the gun from the shooter's hand.")  # fmt: skip
-    finder = ConflictFinder([one_word, flat], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"], ["a", "b"],
-                            ["A", "B"], set(), [None, None])  # fmt: skip
+    finder = finder_of(one_word, flat)
     assert not finder._frames(0, 1, 0.8) and finder._frames(0, 1, 0.95)
     # "an allegedly partisan gerrymander": a hedge that labels a thing doubts nothing the sentence states
     label = replace(
@@ -469,8 +474,7 @@ def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
     )
     flat_label = replace(statement(), article=1, terms=frozenset({"parti", "gerry", "toast"}),
                          text="The partisan gerrymander was toasted.")  # fmt: skip
-    finder = ConflictFinder([label, flat_label], Grouping([[0], [1]]), [0, 1], ["c1", "c2"], ["a", "b"],
-                            ["a", "b"], ["A", "B"], set(), [None, None])  # fmt: skip
+    finder = finder_of(label, flat_label)
     assert not finder._frames(0, 1, 0.95)
 
 
@@ -614,15 +618,11 @@ def test_counts_over_two_scopes_are_not_compared() -> None:
 def test_one_disagreement_between_several_claims_is_one_conflict() -> None:
     from dataclasses import replace
 
-    from newsweave.align.claims import Grouping
-    from newsweave.align.conflicts import ConflictFinder
-
     terms = frozenset({"biolo", "lette", "sent", "scien"})
     friday = replace(statement(dated=frozenset({("2009-04-24", "calendar")})), terms=terms)
     monday = replace(statement(dated=frozenset({("2009-04-27", "calendar")})), article=1, terms=terms)
     also_friday = replace(friday, article=2)
-    finder = ConflictFinder([friday, monday, also_friday], Grouping([[0], [1], [2]]), [0, 1, 2], ["c1", "c2", "c3"],
-                            ["a", "b", "c"], ["a", "b", "c"], ["A", "B", "C"], set(), [None, None, None])  # fmt: skip
+    finder = finder_of(friday, monday, also_friday)
     [dates] = finder._between([(0, 1, 0.9), (2, 1, 0.9)])
     assert dates.kind == "date" and {e.article for e in dates.evidence} == {"a", "b", "c"}
     assert sorted(dates.claims) == ["c1", "c2", "c3"]
@@ -631,8 +631,6 @@ def test_one_disagreement_between_several_claims_is_one_conflict() -> None:
 def test_a_hedged_figure_is_framed_only_by_the_same_figure() -> None:
     from dataclasses import replace
 
-    from newsweave.align.claims import Grouping
-    from newsweave.align.conflicts import ConflictFinder
     from newsweave.align.statements import _cue_scope
 
     hedge = replace(statement(), stance="hedged", cue="reportedly", scope=frozenset({"paid", "3", "milli", "direc"}),
@@ -641,8 +639,7 @@ def test_a_hedged_figure_is_framed_only_by_the_same_figure() -> None:
     other = replace(statement(), article=1, terms=frozenset({"paid", "363", "milli", "direc"}),
                     text="Ross was paid to direct a film that made $363 million.")  # fmt: skip
     same = replace(other, terms=frozenset({"paid", "3", "milli", "direc"}), text="Ross was paid $3 million to direct.")
-    finder = ConflictFinder([hedge, other, same], Grouping([[0], [1], [2]]), [0, 1, 2], ["c1", "c2", "c3"],
-                            ["a", "b", "c"], ["a", "b", "c"], ["A", "B", "C"], set(), [None, None, None])  # fmt: skip
+    finder = finder_of(hedge, other, same)
     assert not finder._frames(0, 1, 0.95) and finder._frames(0, 2, 0.95)
     # an apposition inside the hedged clause does not end it
     assert _cue_scope("Officials insisted that their ship, the frigate Tabar, had acted against a pirate vessel.",
@@ -652,8 +649,6 @@ def test_a_hedged_figure_is_framed_only_by_the_same_figure() -> None:
 def test_framing_needs_the_flat_statement_to_state_the_hedged_predicate() -> None:
     from dataclasses import replace
 
-    from newsweave.align.claims import Grouping
-    from newsweave.align.conflicts import ConflictFinder
     from newsweave.align.statements import WORD, cue_clause, cue_predicate, stems
 
     text = "Nobody is thought to have been injured and anyone with information is asked to call police on 0845."
@@ -664,8 +659,7 @@ def test_framing_needs_the_flat_statement_to_state_the_hedged_predicate() -> Non
     flat = replace(statement(), article=1, text=appeal, terms=frozenset(stems(WORD.findall(appeal))))
     stated = "Nobody has been injured and anyone with information is asked to call police on 0845."
     same = replace(flat, text=stated, terms=frozenset(stems(WORD.findall(stated))))
-    finder = ConflictFinder([hedge, flat, same], Grouping([[0], [1], [2]]), [0, 1, 2], ["c1", "c2", "c3"],
-                            ["a", "b", "c"], ["a", "b", "c"], ["A", "B", "C"], set(), [None, None, None])  # fmt: skip
+    finder = finder_of(hedge, flat, same)
     assert not finder._frames(0, 1, 0.95) and finder._frames(0, 2, 0.95)
     # past a verb that takes another's proposition: the investment is what is hedged
     assert cue_predicate("Veloria allegedly promised to invest $2 billion in ports.", "allegedly") == "inves"
