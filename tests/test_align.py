@@ -573,6 +573,8 @@ def test_a_denied_word_is_covered_only_by_a_form_of_the_same_word() -> None:
     assert one_word("repor", "Engineers reported cracks.", "The reports of cracks.")
     assert one_word("meddl", "Russia denied meddling.", "Russia meddled in the vote.")
     assert not one_word("consi", "Trump considers himself a victim.", "The tweet was consistent with his pattern.")
+    assert one_word("injur", "Nobody was injured.", "There were no injuries.")
+    assert not one_word("offic", "He shot at the first officers.", "He holed up in an office.")
     denial = replace(statement(), text="He denied that Trump considers himself a lynching victim.",
                      terms=frozenset({"trump", "consi", "lynch", "victi"}), scope=frozenset({"consi", "lynch", "victi"}))  # fmt: skip
     report = replace(statement(), article=1, text="The lynching tweet was consistent with his pattern.",

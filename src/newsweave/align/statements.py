@@ -28,7 +28,7 @@ from newsweave.model import Article, TimeExpression
 
 MIN_WORDS = 5
 STEM = 5  # content words are compared by their first 5 letters: "supplied", "supplying", "supplies"
-INFLECTION_LETTERS = 3  # the most letters in which two forms of one word differ at their end ("-ing", "-ed")
+INFLECTIONS = ("s", "'s", "’s", "es", "ies", "d", "ed", "ing", "er", "ers", "y", "ly")  # endings of forms of one word
 MARGIN_K = 4
 SAME_WORDS = 0.98  # cosine above which two sentences are the same words (a reprint), not a paraphrase
 PAIR_CHUNK = 4096  # pairs whose features are computed at once
@@ -211,15 +211,19 @@ def covers(scope: frozenset[str], a: Statement, b: Statement) -> int:
 
 
 def one_word(stem: str, first: str, second: str) -> bool:
-    """Both texts hold a word of this stem, and two of them differ only in their last INFLECTION_LETTERS
-    letters ("reported" / "reports", "meddling" / "meddled"), not in more ("considers" / "consistent")."""
-    mine = {w.lower() for w in WORD.findall(first) if w.lower().startswith(stem)}
-    theirs = {w.lower() for w in WORD.findall(second) if w.lower().startswith(stem)}
-    return any(_common_prefix(x, y) >= min(len(x), len(y)) - INFLECTION_LETTERS for x in mine for y in theirs)
+    """Both texts hold a word of this stem, and two of them are forms of one word: the same once an inflection
+    is taken off either ("reported" / "reports", "meddling" / "meddled", "injured" / "injuries"), not two words
+    that only begin alike ("considers" / "consistent", "office" / "officers")."""
+    mine = {form for w in WORD.findall(first) if w.lower().startswith(stem) for form in _bases(w.lower())}
+    theirs = {form for w in WORD.findall(second) if w.lower().startswith(stem) for form in _bases(w.lower())}
+    return bool(mine & theirs)
 
 
-def _common_prefix(x: str, y: str) -> int:
-    return next((k for k, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
+def _bases(word: str) -> set[str]:
+    """The word and what is left of it without each inflection it ends in."""
+    return {word} | {
+        word[: -len(end)] for end in INFLECTIONS if word.endswith(end) and len(word) - len(end) >= STEM - 1
+    }
 
 
 def _cue_scope(text: str, cue: str | None) -> frozenset[str]:
