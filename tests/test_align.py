@@ -668,11 +668,15 @@ def test_framing_needs_the_flat_statement_to_state_the_hedged_predicate() -> Non
 
 
 def test_a_day_of_saying_after_a_place_dates_no_event(tmp_path: Path) -> None:
+    from newsweave.align.statements import _SAID_ON
+
     friday = ("Gazette", "2025-03-08", "Divers searched the water. The mayor said in Riverton Heights on Friday that "
               "the bridge had cracked under the weight of the trucks.")  # fmt: skip
     sunday = ("Herald", "2025-03-08", "Traffic is diverted. The mayor said in Riverton Heights on Sunday that the "
               "bridge had cracked under the weight of the trucks.")  # fmt: skip
     assert conflict_kinds(tmp_path, [friday, sunday]) == []
+    assert _SAID_ON.search("Newman LLP. posted in Hit and Run Accidents on ")  # a blog's stamp, "on Friday, ..."
+    assert not _SAID_ON.search("The bridge collapsed into the river on ")
 
 
 def test_a_headline_or_a_sentence_that_doubts_itself_is_no_flat_statement() -> None:

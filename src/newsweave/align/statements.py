@@ -40,7 +40,7 @@ _DAY = re.compile(r"\d|day\b|tonight|night|morning|evening", re.IGNORECASE)
 _SAID_ON = re.compile(
     r"\b(?:said|says|told|announced|added|confirmed|stated|reported|wrote|posted|tweeted|published|released|"
     r"aired|broadcast)(?:\s+\w+){0,2}"
-    r"(?:\s+(?:at|in|outside|during)\s+(?:(?:the|a|an)\s+)?\w+(?:\s+\w+)?)?\s+$",
+    r"(?:\s+(?:at|in|outside|during)\s+(?:(?:the|a|an)\s+)?\w+(?:\s+\w+){0,3})?(?:\s+on)?\s+$",
     re.IGNORECASE,
 )
 # A preposition (and up to two words: "in early May") before a date: it places an event in time.
