@@ -60,3 +60,15 @@ def test_a_summary_opens_with_a_sentence_that_stands_on_its_own() -> None:
     for standing in ("President Trump outlined a new strategy on Monday.", '"We will rebuild it," the mayor said.',
                      "— Beijing and Washington agreed to cut tariffs."):  # fmt: skip
         assert _opens(standing), standing
+
+
+def test_a_summary_line_drops_the_dateline_it_opens_with() -> None:
+    from newsweave.summarize import without_dateline
+
+    assert without_dateline("KYIV, Ukraine (AP) — Russia fired missiles.") == "Russia fired missiles."
+    assert without_dateline("New York (CNN Business) After a barrage of criticism, the paper apologised.") == (
+        "After a barrage of criticism, the paper apologised."
+    )
+    assert without_dateline("The (alleged) gunman fled, Brown (Reuters) said.") == (
+        "The (alleged) gunman fled, Brown (Reuters) said."
+    )

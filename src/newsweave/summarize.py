@@ -32,6 +32,7 @@ from newsweave.analyze.nlp import english_stop_words
 from newsweave.defaults import LENGTH
 from newsweave.lexicon import DEPENDENT_OPENERS
 from newsweave.model import Article, Claim, Support
+from newsweave.newstext import parse_dateline
 
 CONFLICT_LINES = 2
 RELEVANCE = 0.7  # MMR: weight of relevance against novelty
@@ -42,6 +43,10 @@ MIN_LINE_WORDS = 6  # shorter sentences are datelines, captions and fragments, n
 MAX_CITATIONS = 8
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 EMBEDDED = re.compile(r"https?://|pic\.twitter\.com/|\(@\w+\)")  # links and handles of embedded posts
+# A credit in parentheses opening a lead, after a place or not: "(CNN) ", "New York (CNN Business) ".
+CREDIT_OPENER = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*)?\([A-Z][\w .&'’-]{1,28}\)\s*[-–—:]?\s*(?=[A-Z\"“])"
+)
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 CONFLICT_ORDER = ("number", "denial", "date", "attribution", "framing")
 
@@ -167,6 +172,16 @@ def _opens(text: str) -> bool:
     return bool(words) and not label and words[0] not in DEPENDENT_OPENERS and words[:2] != ["the", "next"]
 
 
+def without_dateline(text: str) -> str:
+    """A lead sentence without the dateline or credit it opens with ("WASHINGTON (AP) — ", "(CNN) ",
+    "New York (CNN Business) "): where and by whom it was filed is the article's metadata, not what happened."""
+    dateline = parse_dateline(text)
+    if dateline:
+        return text[len(dateline.prefix) :]
+    credit = CREDIT_OPENER.match(text)
+    return text[credit.end() :] if credit else text
+
+
 def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:
     support = claim.support[0]
     return by_id[support.article].text[support.start : support.end]
@@ -188,7 +203,7 @@ def claim_line(claim: Claim, by_id: dict[str, Article], sources: dict[str, str],
         stating = {(s.article, s.sentence) for s, ok in zip(claim.support, claim.agrees, strict=True) if ok}
         support = [s for s in support if (s.article, s.sentence) in stating] or support
     shown = next((s for s in support if by_id[s.article].text[s.start : s.end] == claim.text), support[0])
-    text = by_id[shown.article].text[shown.start : shown.end]
+    text = without_dateline(by_id[shown.article].text[shown.start : shown.end])
     if shown.stance != "asserted" and shown.speaker and not _names(shown.speaker, text):
         text = f"{shown.speaker}: {text}"  # the sentence is someone's words but does not say whose
     citations: list[dict[str, Any]] = []
