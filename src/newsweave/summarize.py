@@ -10,7 +10,8 @@ never qualify. Lines are sentences from the articles,
 never rewritten: a hedged or denied statement keeps its "allegedly" or
 "denied", and a quote whose speaker the sentence does not name gets the
 speaker in front ("Anton Belic: ..."), so nothing attributed reads as a bare
-fact. Every line cites its sentences, one per independent source.
+fact; only a lead's dateline or credit ("WASHINGTON (AP) — ") is left off.
+Every line cites its sentences, one per independent source.
 
 Timeline: claims whose sentences date the event (align.statements.event_dates:
 not "said on Friday"), at the date most of their sentences give, ordered by
