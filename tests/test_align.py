@@ -429,6 +429,9 @@ def test_a_figure_of_another_year_or_a_part_is_no_conflict(tmp_path: Path) -> No
     more = ("Courier", "2025-03-01", "Traffic is diverted. Rescuers said three more people were killed when the "
             "Riverton bridge collapsed into the river.")  # fmt: skip
     assert conflict_kinds(tmp_path, [now, more]) == []
+    worst = ("Courier", "2025-03-01", "Traffic is diverted. The nine worst-hit people were killed when the Riverton "
+             "bridge collapsed into the river on Friday.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [now, worst]) == []  # a superlative picks a part
     other = ("Courier", "2025-03-01", "Traffic is diverted. Nine people were killed when the Riverton bridge "
              "collapsed into the river on Friday.")  # fmt: skip
     assert conflict_kinds(tmp_path, [now, other]) == ["number"]

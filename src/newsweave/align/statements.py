@@ -74,6 +74,11 @@ _ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _REST = re.compile(r"\b(?:other|remaining|first)\s+$|\s+(?:others?|more)\b", re.IGNORECASE)
+# A superlative after a count picks a part: "the 12 worst-hit villages", "the three largest banks".
+_SUPERLATIVE = re.compile(
+    r"\s+(?:worst|hardest|best|most|least|biggest|largest|smallest|highest|lowest|oldest|youngest|richest|poorest)\b",
+    re.IGNORECASE,
+)
 # Where the clause a cue governs ends: punctuation, a conjunction that opens another clause, or "and" before a
 # second verb of saying ("denies the allegations and says Cohen lied": only the allegations are denied).
 _CLAUSE_END = re.compile(
@@ -343,7 +348,8 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
             noun = "point"
             if article.text[q.end : q.end + 12].lower().lstrip().startswith("basis"):
                 low, high = low / 100, high / 100
-        if _REST.search(article.text[max(0, q.start - 10) : q.start]) or _REST.match(article.text, q.end):
+        rest = _REST.match(article.text, q.end) or _SUPERLATIVE.match(article.text, q.end)
+        if _REST.search(article.text[max(0, q.start - 10) : q.start]) or rest:
             continue  # "the other three boats", "the first two deaths", "three more people": a part of a whole the
             # sentence does not give
         if _AGE.match(article.text, q.end):
