@@ -203,10 +203,14 @@ CONTROL_VERBS = frozenset(
      "tried", "tries", "seek", "sought", "seeks", "attempt", "attempted", "attempts", "want", "wanted", "wants",
      "intend", "intended", "intends", "decide", "decided", "decides", "refuse", "refused", "refuses"]
 )  # fmt: skip
+# Titles before a person's name ("Dr. Jane Roe", "Sir Keir"): the name is the person, the title may name a role.
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep", "gov"]
+)  # fmt: skip
 # Titles abbreviated before a name: "said Sgt. Marty Earley" is one sentence, whatever the full stop suggests.
-TITLE_ABBREVIATIONS = frozenset(
-    ["sgt", "lt", "capt", "col", "gen", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "prof", "det", "cpl", "maj",
-     "adm", "insp", "supt", "rev", "pvt", "cmdr", "atty", "hon", "supt", "cllr", "pres"]
+TITLE_ABBREVIATIONS = (HONORIFICS - {"miss", "sir", "dame", "lord", "lady"}) | frozenset(
+    ["sgt", "lt", "capt", "det", "cpl", "maj", "adm", "insp", "supt", "rev", "pvt", "cmdr", "atty", "hon", "cllr",
+     "pres"]
 )  # fmt: skip
 # Pronouns that stand for a person or group named elsewhere: as a speaker or a subject they name no one themselves.
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their"])

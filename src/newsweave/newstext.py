@@ -58,6 +58,10 @@ DATELINE = re.compile(
     r"(?:,\s+(?P<when>" + MONTH_NAME + r"\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[-–—]{1,2}|:)\s+(?=\S)"
 )
+# A credit in parentheses opening a lead, after a place or not, with no dash: "(CNN) ", "New York (CNN Business) ".
+LEADING_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*)?\([A-Z][\w .&'’-]{1,28}\)\s*[-–—:]?\s*(?=[A-Z\"“])"
+)
 TRAILING_CREDIT = re.compile(r"(?:^|\s)[-–—(]\s*(?P<credit>[A-Z][\w.&' ]{1,30}?)\s*\)?\s*$")
 COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))", re.I)
 
@@ -215,6 +219,15 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     credit = match.group("credit")
     return Dateline(place=place, credit=credit.strip() if credit else None, prefix=match.group(0))
+
+
+def filing_prefix(sentence: str) -> str:
+    """The dateline or credit a lead sentence opens with ("WASHINGTON (AP) — ", "(CNN) "), or ""."""
+    dateline = parse_dateline(sentence)
+    if dateline:
+        return dateline.prefix
+    credit = LEADING_CREDIT.match(sentence)
+    return credit.group(0) if credit else ""
 
 
 def trailing_credit(paragraph: str) -> str | None:

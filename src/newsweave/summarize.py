@@ -33,7 +33,7 @@ from newsweave.analyze.nlp import english_stop_words
 from newsweave.defaults import LENGTH
 from newsweave.lexicon import DEPENDENT_OPENERS
 from newsweave.model import Article, Claim, Support
-from newsweave.newstext import parse_dateline
+from newsweave.newstext import filing_prefix
 
 CONFLICT_LINES = 2
 RELEVANCE = 0.7  # MMR: weight of relevance against novelty
@@ -44,10 +44,6 @@ MIN_LINE_WORDS = 6  # shorter sentences are datelines, captions and fragments, n
 MAX_CITATIONS = 8
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 EMBEDDED = re.compile(r"https?://|pic\.twitter\.com/|\(@\w+\)")  # links and handles of embedded posts
-# A credit in parentheses opening a lead, after a place or not: "(CNN) ", "New York (CNN Business) ".
-CREDIT_OPENER = re.compile(
-    r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*)?\([A-Z][\w .&'’-]{1,28}\)\s*[-–—:]?\s*(?=[A-Z\"“])"
-)
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 CONFLICT_ORDER = ("number", "denial", "date", "attribution", "framing")
 
@@ -174,13 +170,9 @@ def _opens(text: str) -> bool:
 
 
 def without_dateline(text: str) -> str:
-    """A lead sentence without the dateline or credit it opens with ("WASHINGTON (AP) — ", "(CNN) ",
-    "New York (CNN Business) "): where and by whom it was filed is the article's metadata, not what happened."""
-    dateline = parse_dateline(text)
-    if dateline:
-        return text[len(dateline.prefix) :]
-    credit = CREDIT_OPENER.match(text)
-    return text[credit.end() :] if credit else text
+    """A lead sentence without the dateline or credit it opens with (``newstext.filing_prefix``): where and by
+    whom it was filed is the article's metadata, not what happened."""
+    return text[len(filing_prefix(text)) :]
 
 
 def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:

@@ -46,7 +46,7 @@ from newsweave.align.statements import (
     stems,
     words_of,
 )
-from newsweave.analyze.stance import DOUBTFUL_CUES, NEGATED_CLAUSE
+from newsweave.analyze.stance import DOUBTFUL_CUES, negated_clause
 from newsweave.lexicon import DETERMINERS
 from newsweave.model import Conflict, Evidence
 
@@ -126,8 +126,7 @@ def _negated_subject(denial: Statement) -> frozenset[str]:
     claim drug manufacturers aren't lowering prices"; nothing for a pronoun ("claimed it does not violate")."""
     if not denial.cue or denial.cue.lower() not in DOUBTFUL_CUES:
         return frozenset()
-    cue = re.search(rf"\b{re.escape(denial.cue)}\b", denial.text)
-    negated = NEGATED_CLAUSE.match(denial.text, cue.end()) if cue else None
+    negated = negated_clause(denial.text, denial.cue)
     if not negated:
         return frozenset()
     return frozenset(stems(WORD.findall(negated.group(0))[:-1]))  # the words before the "not" or "aren't"
@@ -191,7 +190,7 @@ class ConflictFinder:
                 links[(kind, self.claim_of[i], self.claim_of[j])].append((i, j))
         out: list[Conflict] = []
         denials: dict[str | None, tuple[Conflict, set[int], set[int]]] = {}
-        told: dict[tuple[object, ...], tuple[Conflict, dict[str, set[int]]]] = {}
+        told: dict[tuple[object, ...], tuple[Conflict, dict[str, tuple[str, set[int]]]]] = {}
         for (kind, first_claim, second_claim), pairs in sorted(links.items()):
             side_a = sorted({i for i, _ in pairs})
             side_b = sorted({j for _, j in pairs})
@@ -214,19 +213,19 @@ class ConflictFinder:
                 shown = (", ".join(sorted(a.days)), ", ".join(sorted(b.days)))
                 key = (kind, frozenset(shown))
             # the same disagreement found through other sentences or told by more sources: one conflict
-            if key not in told:
-                told[key] = (Conflict(kind, "", [], []), {shown[0]: set(), shown[1]: set()})
+            if key not in told:  # each side: the value as first written, and the statements that give it
+                told[key] = (Conflict(kind, "", [], []), {v.casefold(): (v, set()) for v in shown})
                 out.append(told[key][0])
             conflict, sides = told[key]
-            sides[next(v for v in sides if v.casefold() == shown[0].casefold())].update(side_a)
-            sides[next(v for v in sides if v.casefold() == shown[1].casefold())].update(side_b)
+            sides[shown[0].casefold()][1].update(side_a)
+            sides[shown[1].casefold()][1].update(side_b)
             conflict.claims.extend(c for c in claims if c not in conflict.claims)
-            self._describe(conflict, sides)
+            self._describe(conflict, list(sides.values()))
         return out
 
-    def _describe(self, conflict: Conflict, sides: dict[str, set[int]]) -> None:
+    def _describe(self, conflict: Conflict, sides: list[tuple[str, set[int]]]) -> None:
         """A number or date conflict's text and evidence from the statements behind each of its two values."""
-        (first, side_a), (second, side_b) = sides.items()
+        (first, side_a), (second, side_b) = sides
         label, mark = ("Counts", '"') if conflict.kind == "number" else ("Dates", "")
         conflict.description = (f"{label} disagree: {mark}{first}{mark} ({self._who(sorted(side_a))}) vs "
                                 f"{mark}{second}{mark} ({self._who(sorted(side_b))})")  # fmt: skip

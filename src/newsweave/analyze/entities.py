@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsweave.lexicon import HONORIFICS
 from newsweave.model import Entity
 from newsweave.newstext import is_person_name
 
@@ -22,9 +23,6 @@ if TYPE_CHECKING:  # spaCy is imported only where a model runs
     from spacy.tokens import Doc
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
-HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "col", "sen", "rep", "gov",
-}  # fmt: skip
 # Verbs of saying that can open a sentence before the speaker's name ("Said Ellis:", "Added Mr. Lee:").
 LEADING_CUES = {"said", "says", "added", "adds", "asked", "wrote", "explained", "continued"}
 # The position an honorific names: "Dr. Jane Roe" is "the doctor", "Sen. Ames" "the senator".

@@ -65,7 +65,7 @@ _SAID_TAIL = re.compile(
 _NOT_A_SOURCE = {"been", "be", "is", "are", "was", "were", "has", "have", "had", "not", "no", "it", "that", "which",
                  "who"}  # fmt: skip
 # A doubtful cue followed by a negated clause is the speaker's denial: "insisted he had not known".
-NEGATED_CLAUSE = re.compile(
+_NEGATED_CLAUSE = re.compile(
     r"\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}?(?:not|never|no)\b|\s+(?:[\w'’-]+\s+){0,2}?\w+n['’]t\b"
 )
 # "claimed he isn't afraid to shut down the government": a negated attitude states a stance, it denies nothing.
@@ -107,8 +107,7 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
         return Stance("denied", denial.group(0), holder)
     for quote in quotes:
         if quote.cue and quote.cue.lower() in DOUBTFUL_CUES:
-            cue = re.search(rf"\b{re.escape(quote.cue)}\b", words)
-            negated = NEGATED_CLAUSE.match(words, cue.end()) if cue else None
+            negated = negated_clause(words, quote.cue)
             if negated and not _ATTITUDE.match(words, negated.end()):  # "claimed it does not violate the treaty"
                 return Stance("denied", quote.cue, quote.speaker)
             return Stance("hedged", quote.cue, quote.speaker)
@@ -121,6 +120,12 @@ def _stance(words: str, own: str, quotes: list[Quote]) -> Stance:
     if tail and not _NOT_A_SOURCE & set(tail.group("holder").lower().split()):
         return Stance("attributed", tail.group("cue"), tail.group("holder"))
     return Stance("asserted", None, None)
+
+
+def negated_clause(text: str, cue: str) -> re.Match[str] | None:
+    """The negated clause a doubtful cue opens ("claimed it does not violate the treaty"), if it opens one."""
+    found = re.search(rf"\b{re.escape(cue)}\b", text)
+    return _NEGATED_CLAUSE.match(text, found.end()) if found else None
 
 
 def _denies_a_statement(words: str, cue: re.Match[str]) -> bool:
