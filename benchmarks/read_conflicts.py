@@ -8,20 +8,27 @@ reading every conflict with its two sides:
   a fresh seed gives events that no rule was written from;
 - ``stories-dev`` (36 disaster, crime, sports and business events of ECB+ topics 1-22, 5-22 articles
   each; real-stories-dev's four events left out): the events shuffled with ``random.Random(5)`` and
-  split into halves ``A`` and ``B`` of 18, each read once before any rule it prompted.
+  split into halves ``A`` and ``B`` of 18, each read once before any rule it prompted;
+- ``polnear`` (quotes-train's 840 political articles of 2015-16 from 7 outlets, with no conflict
+  gold and never read for conflicts before): the articles of each calendar week (dated by their file
+  names) go through story grouping together; the weeks are shuffled with ``random.Random(5)`` and
+  split into halves ``A`` and ``B``.
 
 docs/benchmarks.md lists what was read and what it gave.
 
     python benchmarks/read_conflicts.py [--sample 30] [--seed 47]
     python benchmarks/read_conflicts.py --set stories-dev --half A
+    python benchmarks/read_conflicts.py --set polnear --half A
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import random
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -54,14 +61,41 @@ def stories_dev(half: str) -> list[tuple[str, list[str]]]:
     return [(event, sorted(members[event])) for event in chosen]
 
 
+def polnear(half: str, folder: Path) -> list[tuple[str, list[str]]]:
+    """One JSONL file per calendar week of quotes-train's articles (outlet, day and title from the file)."""
+    texts = sorted((SHARED / "quotes-train" / "text").glob("*.txt"))
+    if not texts:
+        sys.exit("no quotes-train/text/*.txt beside the checkout")
+    weeks: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for path in texts:
+        outlet, day, _ = path.stem.split("_", 2)
+        year, week, _ = datetime.date.fromisoformat(day).isocalendar()
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        row = {"id": path.stem, "title": title.strip(), "text": body.strip(), "outlet": outlet, "published": day}
+        weeks[f"{year}-W{week:02d}"].append(row)
+    names = sorted(weeks)
+    random.Random(HALVES_SEED).shuffle(names)
+    chosen = names[: len(names) // 2] if half == "A" else names[len(names) // 2 :]
+    out = []
+    for name in chosen:
+        target = folder / f"{name}.jsonl"
+        target.write_text("".join(json.dumps(row) + "\n" for row in weeks[name]), encoding="utf-8")
+        out.append((name, [str(target)]))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("summaries-dev", "stories-dev"), default="summaries-dev")
+    parser.add_argument("--set", choices=("summaries-dev", "stories-dev", "polnear"), default="summaries-dev")
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=47)
     parser.add_argument("--half", choices=("A", "B"), default="A")
     args = parser.parse_args()
-    events = summaries_dev(args.sample, args.seed) if args.set == "summaries-dev" else stories_dev(args.half)
+    folder = Path(tempfile.mkdtemp(prefix="polnear-weeks-"))
+    if args.set == "summaries-dev":
+        events = summaries_dev(args.sample, args.seed)
+    else:
+        events = stories_dev(args.half) if args.set == "stories-dev" else polnear(args.half, folder)
     kinds: Counter[str] = Counter()
     for name, paths in events:
         result = extract(paths, analysis=True)

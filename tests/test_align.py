@@ -448,6 +448,12 @@ def test_two_days_disagree_only_for_one_act(tmp_path: Path) -> None:
     fell_earlier = ("Herald", "2025-03-08", "Traffic is diverted. The Riverton bridge collapsed into the river on "
                     "Thursday, sending two lorries into the water.")  # fmt: skip
     assert conflict_kinds(tmp_path, [fell, fell_earlier]) == ["date"]
+    # two days of two acts told with the same words: the day dates a different verb on each side
+    closed = ("Gazette", "2025-03-08", "Engineers closed the Riverton bridge over the river to lorries on Friday, "
+              "weeks before it collapsed. Divers searched the water.")  # fmt: skip
+    inspected = ("Herald", "2025-03-08", "Traffic is diverted. Engineers had inspected the Riverton bridge over the "
+                 "river on Tuesday, and lorries were later banned from it.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [closed, inspected]) == []
 
 
 def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
@@ -497,6 +503,17 @@ def test_a_report_of_the_denial_itself_is_not_what_it_denies(tmp_path: Path) -> 
     denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
               "cracks in the Riverton bridge.")  # fmt: skip
     assert conflict_kinds(tmp_path, [report, denial]) == []
+
+
+def test_advice_is_no_report_a_denial_contradicts(tmp_path: Path) -> None:
+    denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
+              "cracks in the Riverton bridge.")  # fmt: skip
+
+    def report(verb: str) -> tuple[str, str, str]:
+        return "Post", "2025-03-01", f"Divers searched the water. Engineers {verb} cracks in the Riverton bridge."
+
+    assert conflict_kinds(tmp_path, [report("reported"), denial]) == ["denial"]
+    assert conflict_kinds(tmp_path, [report("might want to report"), denial]) == []
 
 
 def test_a_fronted_day_of_saying_dates_no_event(tmp_path: Path) -> None:
@@ -624,8 +641,10 @@ def test_one_disagreement_between_several_claims_is_one_conflict() -> None:
     from dataclasses import replace
 
     terms = frozenset({"biolo", "lette", "sent", "scien"})
-    friday = replace(statement(dated=frozenset({("2009-04-24", "calendar")})), terms=terms)
-    monday = replace(statement(dated=frozenset({("2009-04-27", "calendar")})), article=1, terms=terms)
+    friday = replace(statement(dated=frozenset({("2009-04-24", "calendar")})), terms=terms,
+                     dated_events=frozenset({("2009-04-24", "sent")}))  # fmt: skip
+    monday = replace(statement(dated=frozenset({("2009-04-27", "calendar")})), article=1, terms=terms,
+                     dated_events=frozenset({("2009-04-27", "sent")}))  # fmt: skip
     also_friday = replace(friday, article=2)
     finder = finder_of(friday, monday, also_friday)
     [dates] = finder._between([(0, 1, 0.9), (2, 1, 0.9)])
@@ -690,3 +709,19 @@ def test_a_headline_or_a_sentence_that_doubts_itself_is_no_flat_statement() -> N
     assert _flat(replace(statement(), text="The church was set alight by arsonists on Friday."))
     assert not _flat(replace(statement(), text="The church was set alight by suspected arsonists on Friday."))
     assert not _flat(replace(statement(), text="Hiller Feuded with Co-Workers Prior to Shooting;"))
+
+
+def test_a_line_anyone_might_say_is_no_attribution_conflict(tmp_path: Path) -> None:
+    def rows(line: str, variant: str) -> list[tuple[str, str, str]]:
+        return [
+            (
+                "Gazette",
+                "2025-03-02",
+                f'The Riverton bridge collapsed on Saturday. "{line}," Anna Berg told reporters.',
+            ),
+            ("Herald", "2025-03-02", f'Lorries fell into the river at Riverton. "{variant}," said Tomas Lind.'),
+        ]
+
+    assert "attribution" not in conflict_kinds(tmp_path, rows("I was shocked", "I was, like, shocked"))
+    line = "The bridge had been closed to lorries for a year"
+    assert "attribution" in conflict_kinds(tmp_path, rows(line, line))

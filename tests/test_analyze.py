@@ -165,6 +165,14 @@ def test_a_share_that_rises_or_falls_counts_its_subject(text: str, counted: tupl
     assert (q.object, q.role) == counted
 
 
+def test_a_number_after_a_name_counts_nothing() -> None:
+    from newsweave.analyze.nlp import load_nlp
+
+    text = "The delegate count is Donald Trump 384 and Ted Cruz 300, while five Democrats back neither."
+    counted = {q.text: q.object for q in find_quantities(text, load_nlp()(text))}
+    assert counted == {"384": None, "300": None, "five": "Democrats"}
+
+
 def test_dates_normalised_against_publication() -> None:
     text = "On Friday officials said deliveries began October 17, several months before the war, and last month."
     found = {d.text: d for d in find_dates(text, "2022-12-10")}
@@ -246,6 +254,10 @@ def test_dates_in_sentences_about_the_future_are_placed_ahead() -> None:
     [past_november] = find_dates("The seat was lost in November.", "2016-07-05")
     [september] = find_dates("A bill would fill in the details when the Senate returns in September.", "2019-08-01")
     assert (november.value, past_november.value, september.value) == ("2016-11", "2015-11", "2019-09")
+    # the paper's own weekday in a sentence about what is ahead is today; "next" is a week on
+    [today] = find_dates("He has a rally planned for Thursday evening.", "2016-06-09")  # a Thursday
+    [next_thursday] = find_dates("He will hold a rally next Thursday.", "2016-06-09")
+    assert (today.value, next_thursday.value) == ("2016-06-09", "2016-06-16")
 
 
 def test_name_variants_across_a_story_are_one_person() -> None:
@@ -506,3 +518,20 @@ def test_pages_and_prose_read_calendar_dates_with_one_grammar() -> None:
         [found] = find_dates(f"The talks ended on {written} in Vienna.", "2023-01-05")
         assert found.value == "2022-12-09" == parse_date(written)[0], written  # type: ignore[index]
     assert find_dates("Officials may 9 times out of 10 say so.", "2023-01-05") == []  # "may" is a verb in prose
+
+
+def test_a_date_knows_what_it_places_in_time() -> None:
+    from newsweave.analyze.dates import dated_events
+    from newsweave.analyze.nlp import load_nlp
+
+    nlp = load_nlp()
+
+    def events(text: str) -> list[str]:
+        [found] = find_dates(text, "2025-03-14")
+        return dated_events(nlp(text), found.start, found.end)
+
+    assert "kill" in events("Police said three people were killed on Monday in the attack.")
+    assert "say" not in events("Police said three people were killed on Monday in the attack.")
+    assert events("The attack on Monday shocked the town.")[0] == "attack"
+    assert {"intercept", "foil"} <= set(events("A warship on Thursday intercepted three boats and foiled an attack."))
+    assert "evening" not in events("He has a rally planned for Thursday evening.")

@@ -39,6 +39,8 @@ WORD_NUMBERS = {
 # Counted nouns that measure a span of time ("for 12 years", "two years ahead"): durations of many things.
 DURATION_NOUNS = frozenset(["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century"])
 # Words after a number that make it a clock time or a time zone ("10 p.m.", "14:00 GMT"), not a count of something.
+# Parts of a day: "Thursday evening" is one time, not an event on Thursday.
+PARTS_OF_DAY = frozenset(["morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk", "overnight"])
 CLOCK_WORDS = frozenset(["a", "p", "am", "pm", "gmt", "utc", "est", "edt", "et", "pst", "pdt", "bst", "cet", "ist"])
 AGENCIES = {
     # The world's wire services, as their credits spell them.
@@ -224,6 +226,9 @@ SPEECH_ACT_NOUNS = frozenset(
      "arguments", "assertion", "assertions", "suggestion", "suggestions", "notion", "idea", "rumour", "rumours",
      "rumor", "rumors", "story", "stories", "speculation"]
 )  # fmt: skip
+
+# Modals of advice: "Republicans might want to consider a nominee" recommends, it reports nothing a party can deny.
+ADVICE_MODALS = ("should", "ought to", "might want to", "may want to", "would do well to", "had better")
 
 # A compact English function-word list: body prose is dense in these, page furniture is not.
 STOPWORDS = frozenset(

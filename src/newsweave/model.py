@@ -272,9 +272,12 @@ class TimeExpression:
     kind: str  # absolute | relative | vague
     start: int
     end: int
+    # lemmas of what the date places in time: "killed on Monday" -> ["kill"] (analyze.dates.dated_events)
+    events: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "kind": self.kind, "start": self.start, "end": self.end}
+        return {"text": self.text, "value": self.value, "kind": self.kind, "start": self.start, "end": self.end,
+                "events": list(self.events)}  # fmt: skip
 
 
 @dataclass(slots=True)

@@ -21,7 +21,7 @@ sentence per source and side.
 Two sentences are kept apart when they are not about the same thing: one
 places its event in another year (``_another_year``), counts in a place the
 other article never names (``_elsewhere``), or, for two days, shares too few
-words to report one act (``DATE_WORDS``). One disagreement (the same two
+words to report one act (``DATE_WORDS``) or dates different verbs or nouns (``date_one_event``). One disagreement (the same two
 figures or days) is one conflict, whatever sources and claims tell it, and all
 the denials of one denier are one conflict.
 """
@@ -39,6 +39,7 @@ from newsweave.align.statements import (
     count_slots,
     covers,
     cue_predicate,
+    date_one_event,
     dates_disagree,
     numbers_disagree,
     one_word,
@@ -46,8 +47,9 @@ from newsweave.align.statements import (
     stems,
     words_of,
 )
+from newsweave.analyze.nlp import english_stop_words
 from newsweave.analyze.stance import DOUBTFUL_CUES, negated_clause
-from newsweave.lexicon import DETERMINERS
+from newsweave.lexicon import ADVICE_MODALS, DETERMINERS
 from newsweave.model import Conflict, Evidence
 
 KINDS = ("number", "date", "denial", "framing", "attribution")
@@ -62,6 +64,9 @@ DATE_WORDS = 0.25
 # report told twice. Two officials who each said much the same ("treats transgender people with respect and
 # dignity" / "treats all transgender persons with respect and dignity and the new policy was ...") are two lines.
 SAME_LINE = 0.5
+# Content words (stop words aside) the two lines must share: "I was shocked" / "I was, like, shocked" (one) is what
+# anyone says, not one line two outlets credit to different people.
+SAME_LINE_WORDS = 2
 HEDGED_WORDS = 2  # content words a hedge's scope shares with the flat statement ("recovered ... scene"), or all of
 # a shorter scope ("is believed to have been arrested": "arrested")
 HEDGED_SHARE = 0.6  # ... and this share of them: the flat sentence states the same words the hedge covers
@@ -81,6 +86,7 @@ COUNTED_IN = r"\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}in\s+(?:the\s+)?{place}\b"
 # Words by which a sentence doubts part of what it says, though its stance is the outlet's own.
 _DOUBT = re.compile(r"\b(?:suspected|alleged|possible|possibly|apparent|likely|probable|probably|presumed)\b", re.I)
 HEADLINE_SHARE = 0.6  # a sentence with this share of its words capitalised is a headline, in title case
+_ADVICE = re.compile(r"\b(?:" + "|".join(m.replace(" ", r"\s+") for m in ADVICE_MODALS) + r")\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|nobody)\b|n['’]t\b", re.IGNORECASE)
 
 
@@ -238,6 +244,8 @@ class ConflictFinder:
             return False  # a denial by no one the text names, or the denier's own words on the other side
         if _NEGATION.search(r.text):
             return False  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
+        if _ADVICE.search(r.text):
+            return False  # advice ("might want to consider a nominee") states nothing to deny
         if not _negated_subject(d) <= r.terms:
             return False  # "they claim drug manufacturers aren't lowering prices" denies nothing a report not
             # about drug manufacturers states
@@ -255,7 +263,7 @@ class ConflictFinder:
             return None if self._elsewhere(a, b) or self._elsewhere(b, a) or dates_disagree(a, b) else "number"
         if a.days & self.established and b.days & self.established:
             return None  # two days the story's sources agree on: two events of a many-day story, not one misdated
-        if len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms):
+        if len(a.terms & b.terms) < DATE_WORDS * len(a.terms | b.terms) or not date_one_event(a, b):
             return None  # "spoke tonight with Kerry" / "on Saturday scheduled a meeting": two acts of one story
         return "date"
 
@@ -408,11 +416,17 @@ class ConflictFinder:
         return Conflict("framing", text, claims, self._evidence(stated, 0) + self._evidence(hedged, 1))
 
     def _same_words(self, side_a: list[int], side_b: list[int]) -> bool:
-        """Two speakers for one line: the quoted words of some sentence on each side are mostly the same (``SAME_LINE``)."""
+        """Two speakers for one line: the quoted words of some sentence on each side are mostly the same (``SAME_LINE``)
+        and hold ``SAME_LINE_WORDS`` content words."""
         lines_a, lines_b = (
             [self.items[i].quoted or words_of(self.items[i].text) for i in side] for side in (side_a, side_b)
         )
-        return any(a and b and len(a & b) >= SAME_LINE * len(a | b) for a in lines_a for b in lines_b)
+        stop = english_stop_words()
+        return any(
+            len(a & b) >= SAME_LINE * len(a | b) and len((a & b) - stop) >= SAME_LINE_WORDS
+            for a in lines_a
+            for b in lines_b
+        )
 
     def _who(self, statements: list[int]) -> str:
         names = sorted({self.outlets[self.items[i].article] for i in statements})

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.analyze.dates import find_dates
+from newsweave.analyze.dates import dated_events, find_dates
 from newsweave.analyze.entities import Mention, canonicalise, chunk_mentions, entities
 from newsweave.analyze.nlp import parse
 from newsweave.analyze.quantities import find_quantities
 from newsweave.analyze.quotes import QuoteFinder
 from newsweave.analyze.sentences import split_sentences
 from newsweave.analyze.stance import sentence_stances
-from newsweave.model import Article, Quantity
+from newsweave.model import Article, Quantity, TimeExpression
 
 
 def analyze(articles: list[Article]) -> None:
@@ -38,6 +38,7 @@ class _ArticleAnalysis:
         self.mentions: list[Mention] = []
         self.quotes = QuoteFinder(article.id, article.text)
         self.quantities: list[Quantity] = []
+        self.dates: list[TimeExpression] = []
 
     def add_chunk(self, offset: int, doc: Any) -> None:
         found = chunk_mentions(offset, doc)
@@ -46,6 +47,10 @@ class _ArticleAnalysis:
         for q in find_quantities(doc.text, doc):
             q.start, q.end = q.start + offset, q.end + offset
             self.quantities.append(q)
+        for d in find_dates(doc.text, self.article.published):
+            d.events = dated_events(doc, d.start, d.end)
+            d.start, d.end = d.start + offset, d.end + offset
+            self.dates.append(d)
 
     def finish(self) -> None:
         a = self.article
@@ -55,6 +60,6 @@ class _ArticleAnalysis:
         a.entities = entities(self.mentions)
         a.quotes = self.quotes.quotes
         a.quantities = self.quantities
-        a.dates = find_dates(a.text, a.published)
+        a.dates = self.dates
         a.stances = sentence_stances(a.text, a.sentences, a.quotes)
         a.analysed = True

@@ -4,7 +4,8 @@ Absolute dates ("December 9, 2022", "October 17", "in March") and relative
 ones ("on Friday", "yesterday", "last month", "next week", "this spring")
 become ISO values of the precision the text gives: "2022-12-09", "2022-10",
 "2022". News convention: a bare weekday is the most recent such day on or
-before publication, a bare month and day the most recent such date.
+before publication (the next such day on or after it when the sentence
+speaks of the future), a bare month and day the most recent such date.
 Expressions that cannot be placed ("several months before the war", or
 any relative date when the publication date is unknown) keep their text
 with a null value.
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
-from newsweave.lexicon import MONTHS, WEEKDAYS
+from newsweave.analyze.quote_words import SPEECH
+from newsweave.lexicon import DURATION_NOUNS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from newsweave.model import TimeExpression
 from newsweave.newstext import MONTH_NAME, calendar_patterns
 
@@ -121,8 +124,10 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, future: bool = Fals
         target = WEEKDAYS.index(m.group("w").lower())
         back = (anchor.weekday() - target) % 7
         words = m.group(0).lower()
-        if words.startswith("next") or (future and not words.startswith("last")):
+        if words.startswith("next"):
             return (anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)).isoformat(), "relative"
+        if future and not words.startswith("last"):  # "a rally planned for Thursday" in a Thursday paper: today
+            return (anchor + timedelta(days=(target - anchor.weekday()) % 7)).isoformat(), "relative"
         if words.startswith("last") and back == 0:
             back = 7
         return (anchor - timedelta(days=back)).isoformat(), "relative"
@@ -146,3 +151,27 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, future: bool = Fals
             year = anchor.year - 1
         return f"{year:04d}-{season:02d}", "relative"
     return None, "vague"
+
+
+def dated_events(doc: Any, start: int, end: int) -> list[str]:
+    """The lemmas of what a date places in time, from the parse: the verb or noun it attaches to ("kill" in "was
+    killed on Monday", "attack" in "the attack on Monday"), the verbs above it up to a verb of saying, and their
+    conjoined verbs ("on Thursday intercepted three boats ... and foiled an attack": intercept, foil). Empty
+    when the date heads its own clause or the parse does not reach it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    found: list[str] = []
+    node = span.root
+    while node.head.i != node.i:
+        node = node.head
+        lemma = node.lemma_.lower()
+        if span.start <= node.i < span.end or node.pos_ == "ADP" or lemma in PARTS_OF_DAY | DURATION_NOUNS:
+            continue  # inside the date ("June 14"), its preposition ("on") or its time of day ("Thursday evening")
+        if found and lemma in SPEECH:
+            break  # "police said the man was killed on Monday": the day dates the killing, not the saying
+        if node.pos_ in ("VERB", "AUX"):
+            found += [lemma, *(c.lemma_.lower() for c in node.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        elif node.pos_ == "NOUN" and not found:
+            found.append(lemma)
+    return list(dict.fromkeys(found))

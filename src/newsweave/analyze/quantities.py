@@ -237,7 +237,10 @@ def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
         return None, None
     for token in reversed(span):
         head = token.head
-        counts = token.dep_ in ("nummod", "quantmod", "compound", "amod") and head.pos_ in ("NOUN", "PROPN")
+        # a number after a name labels or scores it ("Cruz 300", "Boeing 737"), it counts no such thing
+        counts = token.dep_ in ("nummod", "quantmod", "compound", "amod") and (
+            head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.i > token.i)
+        )
         if counts and not span.start <= head.i < span.end:
             return (head.text.lower() if head.pos_ == "NOUN" else head.text), _role(head)
     for token in doc[span.end : span.end + 4]:
