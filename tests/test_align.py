@@ -13,7 +13,7 @@ from newsweave.align import neighbours as nn
 from newsweave.align.claims import Grouping, crowded_counts
 from newsweave.align.conflicts import ConflictFinder
 from newsweave.align.sources import source_keys
-from newsweave.align.statements import Statement, dates_disagree, numbers_disagree, statements
+from newsweave.align.statements import Amount, Statement, dates_disagree, numbers_disagree, statements
 from newsweave.contract import build_story, story_quotes, story_speakers
 from newsweave.model import Article, Claim, Support
 from newsweave.pipeline import extract
@@ -199,8 +199,8 @@ def finder_of(*items: Statement) -> ConflictFinder:
 
 
 def count(what: str, low: float, high: float, text: str, vague: bool = False, whole: float | None = None,
-          role: str | None = None) -> Statement:  # fmt: skip
-    return statement(((what, low, high, text, vague, whole, role),))
+          role: str | None = None, owner: str | None = None) -> Statement:  # fmt: skip
+    return statement((Amount(what, low, high, text, vague, whole, role, owner),))
 
 
 def test_counts_disagree_only_when_no_reading_overlaps() -> None:
@@ -228,11 +228,17 @@ def test_counts_in_different_roles_or_of_different_people_are_never_compared() -
     assert numbers_disagree(killed, injured) is None  # "3 killed" and "12 injured" count different people
     assert numbers_disagree(killed, also_killed) is not None
     assert numbers_disagree(killed, count("people", 5, 5, "five")) is None  # a count with no role found
-    kafoury = statement((("age", 63, 63, "63", False, None, None),), names=frozenset({"Madeline Kafoury"}))
-    gunman = statement((("age", 38, 38, "38", False, None, None),), names=frozenset({"Anthony LaCalamita"}))
-    gunman_later = statement((("age", 39, 39, "39", False, None, None),), names=frozenset({"Anthony LaCalamita"}))
+    kafoury = statement((Amount("age", 63, 63, "63", False, None, None),), names=frozenset({"Madeline Kafoury"}))
+    gunman = statement((Amount("age", 38, 38, "38", False, None, None),), names=frozenset({"Anthony LaCalamita"}))
+    gunman_later = statement((Amount("age", 39, 39, "39", False, None, None),), names=frozenset({"Anthony LaCalamita"}))
     assert numbers_disagree(kafoury, gunman) is None  # two people's ages
     assert numbers_disagree(gunman, gunman_later) is not None
+    # two parties' counts: the owners differ; one party written two ways is one owner
+    red_sox = count("offer USD", 2e8, 2e8, "$200 million", owner="Boston Red Sox")
+    nationals = count("offer USD", 1.6e8, 1.6e8, "$160 million", owner="Washington Nationals")
+    assert numbers_disagree(red_sox, nationals) is None
+    assert numbers_disagree(red_sox, count("offer USD", 1.6e8, 1.6e8, "$160 million", owner="Red Sox")) is not None
+    assert numbers_disagree(red_sox, count("offer USD", 1.6e8, 1.6e8, "$160 million")) is not None
 
 
 def test_days_disagree_only_as_far_as_their_anchors_are_certain() -> None:
@@ -407,7 +413,7 @@ def test_figures_written_to_another_precision_or_in_two_scopes_are_not_compared(
     judge, ahead = count("year", 12, 12, "12"), count("year", 2, 2, "two")  # "a judge for 12 years", "two years ahead"
     assert crowded_counts([judge, ahead]) == {"year"}  # durations of many things: compared only when alike
     two_events = statement(
-        (("people", 2, 2, "two", False, None, "dead"), ("people", 13, 13, "13", False, None, "dead"))
+        (Amount("people", 2, 2, "two", False, None, "dead"), Amount("people", 13, 13, "13", False, None, "dead"))
     )
     assert numbers_disagree(two_events, count("people", 12, 12, "12", role="dead")) is None
 

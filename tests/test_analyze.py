@@ -165,6 +165,23 @@ def test_a_share_that_rises_or_falls_counts_its_subject(text: str, counted: tupl
     assert (q.object, q.role) == counted
 
 
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("The Washington Nationals made Teixeira an eight-year, $160 million offer.", ["Washington Nationals"]),
+        ("The Red Sox's $200 million offer stunned the Angels.", ["Red Sox"]),
+        ("Barcelona scored three goals and Madrid's two goals came late.", ["Barcelona", "Madrid"]),
+        ("Klitschko improves to a career record of 58 wins.", ["Klitschko"]),
+        ("Police in Madrid arrested 12 people.", [None]),  # a common noun owns nothing a reader tells apart
+        ("He made a $5 million offer.", [None]),
+    ],
+)
+def test_a_count_knows_whose_it_is(text: str, owners: list) -> None:
+    from newsweave.analyze.nlp import load_nlp
+
+    assert [q.owner for q in find_quantities(text, load_nlp()(text))] == owners
+
+
 def test_a_number_after_a_name_counts_nothing() -> None:
     from newsweave.analyze.nlp import load_nlp
 

@@ -249,6 +249,7 @@ class Quantity:
     approx: bool
     start: int
     end: int
+    owner: str | None = None  # the name whose count it is: "the Nationals made a $160 million offer" -> Nationals
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -258,6 +259,7 @@ class Quantity:
             "unit": self.unit,
             "object": self.object,
             "role": self.role,
+            "owner": self.owner,
             "of": self.of,
             "approx": self.approx,
             "start": self.start,

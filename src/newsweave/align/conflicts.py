@@ -44,6 +44,7 @@ from newsweave.align.statements import (
     numbers_disagree,
     one_word,
     reports_count,
+    share_a_name,
     stems,
     words_of,
 )
@@ -94,9 +95,7 @@ def _other_counts(a: Statement, b: Statement) -> bool:
     """The two sentences count one thing in one role differently ("five plots in three months", "18 plots since
     2013"): not one proposition told two ways. "One arrest, no injuries" counts people twice, in two roles."""
     mine = count_slots(a)
-    return any(
-        (what, role) in mine and (low, high) not in mine[(what, role)] for what, low, high, *_, role in b.amounts
-    )
+    return any((x.what, x.role) in mine and (x.low, x.high) not in mine[(x.what, x.role)] for x in b.amounts)
 
 
 def _figures(words: frozenset[str]) -> frozenset[str]:
@@ -136,15 +135,6 @@ def _negated_subject(denial: Statement) -> frozenset[str]:
     if not negated:
         return frozenset()
     return frozenset(stems(WORD.findall(negated.group(0))[:-1]))  # the words before the "not" or "aren't"
-
-
-def _share_a_name(first: str | None, second: str | None) -> bool:
-    """Two names with a name word in common (initials aside): "Mr. Trump" and "Donald Trump", or a tagging
-    slip ("Trump Thursday"); too close to tell apart for sure."""
-    if not (first and second):
-        return False
-    words = [{w for w in re.findall(r"[^\W\d_]{3,}", name.casefold())} for name in (first, second)]
-    return bool(words[0] & words[1])
 
 
 class ConflictFinder:
@@ -240,7 +230,7 @@ class ConflictFinder:
     def _contradicts(self, report: int, denial: int) -> bool:
         """The denial contradicts the report: a named party denies what the report states in its own words."""
         r, d = self.items[report], self.items[denial]
-        if not d.speaker or _share_a_name(r.speaker, d.speaker):
+        if not d.speaker or share_a_name(r.speaker, d.speaker):
             return False  # a denial by no one the text names, or the denier's own words on the other side
         if _NEGATION.search(r.text):
             return False  # a negated report ("did not rely on ...") sides with a denial, it does not contradict it
@@ -353,7 +343,7 @@ class ConflictFinder:
                 by_speaker[speaker].append(i)
         if len(by_speaker) >= 2:
             (first, side_a), (second, side_b) = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:2]
-            if _share_a_name(first, second):
+            if share_a_name(first, second):
                 return out  # "Ilene Wolfe" and "Ilene Wolff": one person, however spelt
             if {self.sources[i] for i in side_a} != {self.sources[i] for i in side_b} and self._same_words(
                 side_a, side_b

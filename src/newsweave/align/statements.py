@@ -61,9 +61,19 @@ PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "resident"
           "injurie", "death", "arrest", "fatalitie"}  # fmt: skip  # "three deaths": three people, dead
 
 
-# What is counted, low, high, as written, vague, the whole it is part of ("5 of 7": 7) or None, and
-# its role ("dead", "held", "march": analyze.quantities) or None.
-Amount = tuple[str, float, float, str, bool, float | None, str | None]
+class Amount(NamedTuple):
+    """One count of a sentence, as the conflict checks compare it."""
+
+    what: str  # what is counted ("people", "offer USD", AGE)
+    low: float
+    high: float
+    text: str  # as written
+    vague: bool
+    whole: float | None  # the whole it is part of ("5 of 7": 7)
+    role: str | None  # "dead", "held", "march" (analyze.quantities)
+    owner: str | None = None  # the name whose count it is ("the Nationals made a $160 million offer")
+
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|across the (?:country|nation)|around the country|all over the country)\b", re.I
@@ -358,7 +368,7 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
         if _AGE.match(article.text, q.end):
             noun = AGE
         counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")
-        out.append((counted, float(low), float(high), q.text, q.value is None, q.of, q.role))
+        out.append(Amount(counted, float(low), float(high), q.text, q.value is None, q.of, q.role, q.owner))
     return out
 
 
@@ -376,7 +386,8 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     """The two amounts as written, and what they count, when no reading of the counts of one thing agrees.
 
     Counts are compared when they count the same thing in the same role (killed, injured, arrested;
-    a count whose role the parse could not find only with another such), or are parts of the same whole ("five of the
+    a count whose role the parse could not find only with another such) for the same party when both
+    name theirs (``Amount.owner``: "the Red Sox's offer" is not the Nationals'), or are parts of the same whole ("five of the
     seven members", "four of the seven rate-setters"). Two counts agree when their ranges overlap
     (vague amounts within a factor of VAGUE_GAP), or when a plain count is the whole the other is part
     of ("seven members" and "five of seven members").
@@ -385,12 +396,14 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     if not _same_scope(a, b):
         return None
     several = a.several | b.several
-    for what, low, high, text, vague, whole, role in a.amounts:
-        for other, low2, high2, text2, vague2, whole2, role2 in b.amounts:
+    for what, low, high, text, vague, whole, role, owner in a.amounts:
+        for other, low2, high2, text2, vague2, whole2, role2, owner2 in b.amounts:
             if what != other and not (whole is not None and whole == whole2):
                 continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
             if role != role2:
                 continue  # the same noun in different roles: "3 people were killed", "12 people were injured"
+            if owner and owner2 and not share_a_name(owner, owner2):
+                continue  # two parties' counts: "the Red Sox's $200 million offer", "the Nationals' $160 million"
             if (what, role) in several or (other, role2) in several:
                 continue  # "46 % in the first round, 29 % for his rival": which of them is the one compared is unknown
             if not (vague or vague2) and _rounded_alike(low, high, text, low2, high2, text2):
@@ -412,13 +425,22 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     return clash
 
 
+def share_a_name(first: str | None, second: str | None) -> bool:
+    """Two names with a name word in common (initials aside): "Mr. Trump" and "Donald Trump", or a tagging
+    slip ("Trump Thursday"); too close to tell apart for sure."""
+    if not (first and second):
+        return False
+    words = [{w for w in re.findall(r"[^\W\d_]{3,}", name.casefold())} for name in (first, second)]
+    return bool(words[0] & words[1])
+
+
 def count_slots(statement: Statement) -> dict[tuple[str, str | None], set[tuple[float, float]]]:
     """What the sentence counts, in which role, and the ranges it gives each. A slot with several ranges
     (``Statement.several``) holds two scopes the sentence alone tells apart (two events, places or times:
     "killed two students ..., the massacre that killed 13 people")."""
     slots: dict[tuple[str, str | None], set[tuple[float, float]]] = defaultdict(set)
-    for what, low, high, *_, role in statement.amounts:
-        slots[(what, role)].add((low, high))
+    for x in statement.amounts:
+        slots[(x.what, x.role)].add((x.low, x.high))
     return slots
 
 
@@ -482,8 +504,8 @@ def _gives(statement: Statement, low: float, high: float) -> bool:
 
 def reports_count(statement: Statement, what: str, role: str | None, other: Statement) -> bool:
     """The statement gives a count of ``what`` in ``role`` that overlaps one the other statement gives."""
-    mine = [(low, high) for w, low, high, _, _, _, r in statement.amounts if w == what and r == role]
-    theirs = [(low, high) for w, low, high, _, _, _, r in other.amounts if w == what and r == role]
+    mine = [(x.low, x.high) for x in statement.amounts if x.what == what and x.role == role]
+    theirs = [(x.low, x.high) for x in other.amounts if x.what == what and x.role == role]
     return any(low <= high2 and low2 <= high for low, high in mine for low2, high2 in theirs)
 
 

@@ -184,12 +184,12 @@ def find_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
         elif approx_word in UPPER_BOUND and value is not None:
             low, high, value = None, value, None
         end = m.end()
-        obj = role = None
+        obj = role = owner = None
         obj_match = _OBJECT.match(text, end) if doc is None else None
         if doc is not None:
-            obj, role = _counted(doc, m.start(), end)
+            obj, role, owner = _counted(doc, m.start(), end)
             if unit == "%" and not _SHARE_OF.match(text, end):  # "12 percent in March" counts no March
-                obj, role = _changed(doc, m.start(), end)
+                (obj, role), owner = _changed(doc, m.start(), end), None
         elif obj_match:
             words = [w for w in obj_match.group("obj").split() if w not in _NOT_OBJECT]
             if words and obj_match.group("obj").split()[0] not in _NOT_OBJECT:
@@ -209,6 +209,7 @@ def find_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
                 approx=bool(approx_word) or bool(m.group("vague")),
                 start=m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
                 end=end,
+                owner=owner,
             )
         )
     for before, after in pairwise(found):
@@ -230,11 +231,17 @@ def _none_of(text: str, doc: Doc | None) -> list[Quantity]:
     return out
 
 
-def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
-    """The noun a number counts and its role, from the parse: '10 of 15 such drones were seized' -> drones, held."""
+# How a counted noun's phrase hangs from a verb whose subject then owns the count: its object, its second object,
+# a complement ("made Teixeira an offer" parses as a clause), or a prepositional phrase ("improves to 58 wins").
+OWNED_DEPS = frozenset(["dobj", "dative", "attr", "ccomp", "oprd", "prep"])
+
+
+def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    """The noun a number counts, its role and its owner (``_owner``), from the parse: '10 of 15 such drones were
+    seized' -> drones, held, None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return None, None
+        return None, None, None
     for token in reversed(span):
         head = token.head
         # a number after a name labels or scores it ("Cruz 300", "Boeing 737"), it counts no such thing
@@ -242,13 +249,37 @@ def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
             head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.i > token.i)
         )
         if counts and not span.start <= head.i < span.end:
-            return (head.text.lower() if head.pos_ == "NOUN" else head.text), _role(head)
+            return (head.text.lower() if head.pos_ == "NOUN" else head.text), _role(head), _owner(head)
     for token in doc[span.end : span.end + 4]:
         if token.pos_ in ("NOUN", "PROPN"):
-            return (token.text.lower() if token.pos_ == "NOUN" else token.text), _role(token)
+            return (token.text.lower() if token.pos_ == "NOUN" else token.text), _role(token), _owner(token)
         if token.pos_ not in ("ADJ", "ADP", "DET", "NUM"):
             break
-    return None, _role(span[-1])
+    return None, _role(span[-1]), None
+
+
+def _owner(noun: Any) -> str | None:
+    """The name whose count this is: a name that possesses or names the counted noun ("the Red Sox's offer",
+    "three Barcelona players"), else the proper-noun subject of the verb that has it as object ("the Nationals
+    made Teixeira a $160 million offer", "Klitschko improves to 58 wins"). None for a pronoun or a common noun:
+    "he", "the team" own nothing a reader can tell apart."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.i < noun.i:
+            return _name(child)
+    node = noun
+    while node.dep_ in ("pobj", "prep") and node.head.pos_ in ("ADP", "NOUN"):
+        node = node.head  # "improves to a career record of 58 wins": up to the verb's own phrase
+    if node.dep_ in OWNED_DEPS and node.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "PROPN":
+            return _name(subject)
+    return None
+
+
+def _name(token: Any) -> str:
+    """A proper noun with the proper nouns compounded into it: "Boston Red Sox"."""
+    return " ".join(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i and (t.i == token.i or
+                    t.dep_ == "compound"))  # fmt: skip
 
 
 def _changed(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
