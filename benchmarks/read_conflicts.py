@@ -38,12 +38,22 @@ from newsweave.pipeline import extract
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 REAL_STORIES_EVENTS = {"8_ecbplus", "12_ecbplus", "18_ecbplus", "19_ecbplus"}  # real-stories-dev has these
 HALVES_SEED = 5
+# summaries-dev seeds already read (docs/benchmarks.md): ``--unread`` takes the events none of their samples held
+READ_SEEDS = (59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163,
+              167, 173, 179, 181, 191)  # fmt: skip
 
 
-def summaries_dev(sample: int, seed: int) -> list[tuple[str, list[str]]]:
+def summaries_dev(sample: int, seed: int, unread: bool = False) -> list[tuple[str, list[str]]]:
     files = sorted(str(p) for p in (SHARED / "summaries-dev" / "clusters").glob("*.jsonl"))
     if not files:
         sys.exit("no summaries-dev/clusters/*.jsonl beside the checkout")
+    if unread:
+        read: set[str] = set()
+        for old in READ_SEEDS:
+            shuffled = list(files)
+            random.Random(old).shuffle(shuffled)
+            read.update(shuffled[:sample])
+        return [(Path(f).name, [f]) for f in files if f not in read]
     random.Random(seed).shuffle(files)
     return [(Path(f).name, [f]) for f in files[:sample]]
 
@@ -90,10 +100,11 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=47)
     parser.add_argument("--half", choices=("A", "B"), default="A")
+    parser.add_argument("--unread", action="store_true", help="summaries-dev events no read seed's sample held")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="polnear-weeks-"))
     if args.set == "summaries-dev":
-        events = summaries_dev(args.sample, args.seed)
+        events = summaries_dev(args.sample, args.seed, args.unread)
     else:
         events = stories_dev(args.half) if args.set == "stories-dev" else polnear(args.half, folder)
     kinds: Counter[str] = Counter()

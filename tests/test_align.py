@@ -199,8 +199,8 @@ def finder_of(*items: Statement) -> ConflictFinder:
 
 
 def count(what: str, low: float, high: float, text: str, vague: bool = False, whole: float | None = None,
-          role: str | None = None, owner: str | None = None) -> Statement:  # fmt: skip
-    return statement((Amount(what, low, high, text, vague, whole, role, owner),))
+          role: str | None = None, owner: str | None = None, restricted: bool = False) -> Statement:  # fmt: skip
+    return statement((Amount(what, low, high, text, vague, whole, role, owner, restricted),))
 
 
 def test_counts_disagree_only_when_no_reading_overlaps() -> None:
@@ -239,6 +239,10 @@ def test_counts_in_different_roles_or_of_different_people_are_never_compared() -
     assert numbers_disagree(red_sox, nationals) is None
     assert numbers_disagree(red_sox, count("offer USD", 1.6e8, 1.6e8, "$160 million", owner="Red Sox")) is not None
     assert numbers_disagree(red_sox, count("offer USD", 1.6e8, 1.6e8, "$160 million")) is not None
+    # a count narrowed to a part may be lower than the plain count, not higher
+    wins = count("win", 58, 58, "58")
+    assert numbers_disagree(count("win", 51, 51, "51", restricted=True), wins) is None  # "51 wins coming by knockout"
+    assert numbers_disagree(count("win", 61, 61, "61", restricted=True), wins) is not None
 
 
 def test_days_disagree_only_as_far_as_their_anchors_are_certain() -> None:
@@ -506,6 +510,14 @@ def test_a_denier_who_denies_twice_is_one_conflict(tmp_path: Path) -> None:
 def test_a_report_of_the_denial_itself_is_not_what_it_denies(tmp_path: Path) -> None:
     report = ("Post", "2025-03-01", "Divers searched the water. The mayor has often cited the ministry's denials that "
               "engineers reported cracks in the Riverton bridge.")  # fmt: skip
+    denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
+              "cracks in the Riverton bridge.")  # fmt: skip
+    assert conflict_kinds(tmp_path, [report, denial]) == []
+
+
+def test_a_report_of_pushback_is_not_what_a_denial_denies(tmp_path: Path) -> None:
+    report = ("Post", "2025-03-01", "Divers searched the water. The mayor fought back against claims that engineers "
+              "reported cracks in the Riverton bridge.")  # fmt: skip
     denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
               "cracks in the Riverton bridge.")  # fmt: skip
     assert conflict_kinds(tmp_path, [report, denial]) == []

@@ -182,6 +182,14 @@ def test_a_count_knows_whose_it_is(text: str, owners: list) -> None:
     assert [q.owner for q in find_quantities(text, load_nlp()(text))] == owners
 
 
+def test_a_count_narrowed_to_a_part_is_restricted() -> None:
+    from newsweave.analyze.nlp import load_nlp
+
+    text = "He has 51 wins coming by way of knockout, nine assault rifles and 12 people killed in the blast."
+    restricted = {q.text: q.restricted for q in find_quantities(text, load_nlp()(text))}
+    assert restricted == {"51": True, "nine": True, "12": False}  # "killed" gives the role, not a part
+
+
 def test_a_number_after_a_name_counts_nothing() -> None:
     from newsweave.analyze.nlp import load_nlp
 

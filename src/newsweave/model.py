@@ -250,6 +250,7 @@ class Quantity:
     start: int
     end: int
     owner: str | None = None  # the name whose count it is: "the Nationals made a $160 million offer" -> Nationals
+    restricted: bool = False  # the counted noun is narrowed to a part: "assault rifles", "wins coming by knockout"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -260,6 +261,7 @@ class Quantity:
             "object": self.object,
             "role": self.role,
             "owner": self.owner,
+            "restricted": self.restricted,
             "of": self.of,
             "approx": self.approx,
             "start": self.start,

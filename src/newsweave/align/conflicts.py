@@ -79,7 +79,8 @@ FRAMING_SHORT_SAME = 0.9
 CUMULATIVE_ROLES = {"dead", "injured", "missing", "held", "evacuated", "rescued"}
 _DENIAL_WORDS = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ials?)|reject(?:s|ed|ing|ions?)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|false|"
-    r"untrue|baseless|unfounded)\b",
+    r"untrue|baseless|unfounded|rebut(?:s|ted|ting)?|(?:push|pushed|pushing|fought|fights?|fighting|hit|hits|hitting)"
+    r"\s+back)\b",
     re.IGNORECASE,
 )
 # A count placed by "in": a number, up to three words, "in" and the place ("50,000 jobs in India").

@@ -72,6 +72,7 @@ class Amount(NamedTuple):
     whole: float | None  # the whole it is part of ("5 of 7": 7)
     role: str | None  # "dead", "held", "march" (analyze.quantities)
     owner: str | None = None  # the name whose count it is ("the Nationals made a $160 million offer")
+    restricted: bool = False  # narrowed to a part ("51 wins coming by way of knockout", "assault rifles")
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -368,7 +369,9 @@ def _amounts(article: Article, sentence: object) -> list[Amount]:
         if _AGE.match(article.text, q.end):
             noun = AGE
         counted = ("people" if noun in PEOPLE else noun) + (f" {q.unit}" if q.unit else "")
-        out.append(Amount(counted, float(low), float(high), q.text, q.value is None, q.of, q.role, q.owner))
+        out.append(
+            Amount(counted, float(low), float(high), q.text, q.value is None, q.of, q.role, q.owner, q.restricted)
+        )
     return out
 
 
@@ -396,8 +399,8 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
     if not _same_scope(a, b):
         return None
     several = a.several | b.several
-    for what, low, high, text, vague, whole, role, owner in a.amounts:
-        for other, low2, high2, text2, vague2, whole2, role2, owner2 in b.amounts:
+    for what, low, high, text, vague, whole, role, owner, part in a.amounts:
+        for other, low2, high2, text2, vague2, whole2, role2, owner2, part2 in b.amounts:
             if what != other and not (whole is not None and whole == whole2):
                 continue  # different things counted, unless both are parts of the same whole ("5 of 7", "4 of 7")
             if role != role2:
@@ -417,6 +420,8 @@ def numbers_disagree(a: Statement, b: Statement) -> Clash | None:
                 whole2 is None and whole is not None and low2 <= whole <= high2
             ):
                 return None
+            if (part and not part2 and high < low2) or (part2 and not part and high2 < low):
+                continue  # a part below the whole: "51 wins coming by way of knockout" of "58 wins"
             if _gives(b, low, high) or _gives(a, low2, high2):
                 continue  # "180,000 a month, down from 223,000": both figures are in one sentence
             if _sums_to(a, what, low2, high2) or _sums_to(b, what, low, high):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newsweave.analyze.role_words import (
     CHANGE_PARTICLES,
@@ -185,11 +185,13 @@ def find_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
             low, high, value = None, value, None
         end = m.end()
         obj = role = owner = None
+        restricted = False
         obj_match = _OBJECT.match(text, end) if doc is None else None
         if doc is not None:
-            obj, role, owner = _counted(doc, m.start(), end)
+            counted = _counted(doc, m.start(), end)
             if unit == "%" and not _SHARE_OF.match(text, end):  # "12 percent in March" counts no March
-                (obj, role), owner = _changed(doc, m.start(), end), None
+                counted = Counted(*_changed(doc, m.start(), end))
+            obj, role, owner, restricted = counted
         elif obj_match:
             words = [w for w in obj_match.group("obj").split() if w not in _NOT_OBJECT]
             if words and obj_match.group("obj").split()[0] not in _NOT_OBJECT:
@@ -210,6 +212,7 @@ def find_quantities(text: str, doc: Doc | None = None) -> list[Quantity]:
                 start=m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
                 end=end,
                 owner=owner,
+                restricted=restricted,
             )
         )
     for before, after in pairwise(found):
@@ -236,12 +239,21 @@ def _none_of(text: str, doc: Doc | None) -> list[Quantity]:
 OWNED_DEPS = frozenset(["dobj", "dative", "attr", "ccomp", "oprd", "prep"])
 
 
-def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, str | None]:
-    """The noun a number counts, its role and its owner (``_owner``), from the parse: '10 of 15 such drones were
-    seized' -> drones, held, None."""
+class Counted(NamedTuple):
+    """What a number counts, from the parse."""
+
+    object: str | None  # the counted noun
+    role: str | None  # what it did or had done to it (``_role``)
+    owner: str | None = None  # whose count it is (``_owner``)
+    restricted: bool = False  # the noun is narrowed to a part (``_restricted``)
+
+
+def _counted(doc: Doc, start: int, end: int) -> Counted:
+    """The noun a number counts, its role, owner and restriction: '10 of 15 such drones were seized' -> drones,
+    held."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return None, None, None
+        return Counted(None, None)
     for token in reversed(span):
         head = token.head
         # a number after a name labels or scores it ("Cruz 300", "Boeing 737"), it counts no such thing
@@ -249,13 +261,29 @@ def _counted(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, st
             head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.i > token.i)
         )
         if counts and not span.start <= head.i < span.end:
-            return (head.text.lower() if head.pos_ == "NOUN" else head.text), _role(head), _owner(head)
+            return _noun(head)
     for token in doc[span.end : span.end + 4]:
         if token.pos_ in ("NOUN", "PROPN"):
-            return (token.text.lower() if token.pos_ == "NOUN" else token.text), _role(token), _owner(token)
-        if token.pos_ not in ("ADJ", "ADP", "DET", "NUM"):
-            break
-    return None, _role(span[-1]), None
+            return _noun(token)
+        if token.pos_ not in ("ADJ", "DET", "NUM") and not (token.pos_ == "ADP" and token.lower_ == "of"):
+            break  # "dozens of people", not "51 by KO" or "12 in Athens"
+    return Counted(None, _role(span[-1]))
+
+
+def _noun(token: Any) -> Counted:
+    text = token.text.lower() if token.pos_ == "NOUN" else token.text
+    return Counted(text, _role(token), _owner(token), _restricted(token))
+
+
+def _restricted(noun: Any) -> bool:
+    """The noun is narrowed to a part of what a plain count of it counts: a noun before it ("assault rifles",
+    "knockout wins") or a clause after it that is not its role ("51 wins coming by way of knockout"; "three
+    people killed" only gives the role)."""
+    return any(
+        (c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i)
+        or (c.dep_ in ("acl", "relcl") and _role_class(c.lemma_.lower()) is None)
+        for c in noun.children
+    )
 
 
 def _owner(noun: Any) -> str | None:
