@@ -182,6 +182,21 @@ def test_a_count_knows_whose_it_is(text: str, owners: list) -> None:
     assert [q.owner for q in find_quantities(text, load_nlp()(text))] == owners
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Organisers estimated the crowd at 50,000.", ("people", "crowd")),
+        ("Police put the size of the crowd at 8,000.", ("people", "crowd")),
+        ("Analysts put the damage at $5 million.", ("damage", None)),
+    ],
+)
+def test_an_estimate_counts_what_it_sizes(text: str, counted: tuple) -> None:
+    from newsweave.analyze.nlp import load_nlp
+
+    [q] = find_quantities(text, load_nlp()(text))
+    assert (q.object, q.role) == counted
+
+
 def test_a_count_narrowed_to_a_part_is_restricted() -> None:
     from newsweave.analyze.nlp import load_nlp
 

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from newsweave.analyze.role_words import (
     CHANGE_PARTICLES,
     CHANGE_ROLES,
+    ESTIMATE_VERBS,
     LIGHT_VERBS,
+    MEASURE_NOUNS,
     PHRASAL_ROLES,
     ROLE_CLASSES,
     TO_RESULT,
@@ -267,7 +269,25 @@ def _counted(doc: Doc, start: int, end: int) -> Counted:
             return _noun(token)
         if token.pos_ not in ("ADJ", "DET", "NUM") and not (token.pos_ == "ADP" and token.lower_ == "of"):
             break  # "dozens of people", not "51 by KO" or "12 in Athens"
+    sized = _sized(span[-1])
+    if sized is not None:
+        role = _role_class(sized.lemma_.lower())
+        return Counted("people" if role == "crowd" else sized.lemma_.lower(), role, _owner(sized))
     return Counted(None, _role(span[-1]))
+
+
+def _sized(number: Any) -> Any:
+    """The noun an estimate sizes: "organisers estimated the crowd at 50,000" -> crowd (people in a crowd), "put
+    the number of protesters at 10,000" -> protesters."""
+    at = number.head
+    verb = at.head
+    if not (at.lower_ == "at" and verb.pos_ == "VERB" and verb.lemma_.lower() in ESTIMATE_VERBS):
+        return None
+    sized = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if sized is not None and sized.lemma_.lower() in MEASURE_NOUNS:  # "the number of protesters", "the size of ..."
+        inner = [g for c in sized.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return next((g for g in inner if g.dep_ == "pobj"), sized)
+    return sized
 
 
 def _noun(token: Any) -> Counted:
@@ -348,7 +368,7 @@ def _role(token: Token) -> str | None:
 
     "three deaths", "three injured people", "12 arrested", "shot to death one person", "left 30 dead",
     "rifles were found and confiscated" (a role in a conjoined verb that shares them), "set off to
-    march" (in the verb's complement); reporting and light verbs pass
+    march" (in the verb's complement), "put the march at 30,000" (what an estimate sizes); reporting and light verbs pass
     the question to the verb above them ("police said 3 were killed").
     """
     own = _role_class(token.lemma_.lower()) or next(
@@ -370,6 +390,9 @@ def _role(token: Token) -> str | None:
             if passes and (role := _role_class(child.lemma_.lower())):
                 return role
         lemma = node.lemma_.lower()
+        sized = next((c for c in node.children if c.dep_ == "dobj"), None) if lemma in ESTIMATE_VERBS else None
+        if sized is not None and (role := _role_class(sized.lemma_.lower())):
+            return role  # "police put the march at roughly 30,000 people": a crowd
         phrasal = next(
             (PHRASAL_ROLES[(lemma, c.lower_)] for c in node.children if (lemma, c.lower_) in PHRASAL_ROLES), None
         )

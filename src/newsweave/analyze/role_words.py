@@ -20,7 +20,7 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "evacuated": frozenset({"evacuate", "evacuation", "displace", "flee", "homeless"}),
     "rescued": frozenset({"rescue", "save", "free", "release"}),
     "crowd": frozenset({"march", "gather", "rally", "protest", "attend", "join", "demonstrate", "participate",
-                        "assemble", "converge", "turnout"}),
+                        "assemble", "converge", "turnout", "crowd", "attendance"}),
     "support": frozenset({"vote", "back", "support", "endorse", "favor", "favour", "approve"}),
     "created": frozenset({"create", "generate", "add", "produce"}),
 }
@@ -52,6 +52,10 @@ LIGHT_VERBS = frozenset(
         "leave",
     }
 )  # fmt: skip
+# Verbs of estimating whose object is what the count sizes: "police put the march at 30,000", "estimated the
+# crowd at 20,000".
+ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "peg", "number", "count", "gauge"})
+MEASURE_NOUNS = frozenset({"number", "size", "total", "count"})  # "put the number of protesters at 10,000"
 # "shot to death", "beaten to death": a verb with this object of "to" fills that role.
 TO_RESULT = {"death": "dead", "street": "crowd", "hospital": "injured"}  # "took to the streets", "taken to hospital"
 # A verb with this particle or object fills a role: "took part", "showed up", "turned out".
