@@ -23,6 +23,9 @@ from onnx import TensorProto, helper, numpy_helper
 
 OPSET = 17  # LayerNormalization is a standard operator from opset 17
 MASKED = -1e9  # added to the attention score of a padding token: its softmax weight becomes 0
+WEIGHT_LEVELS = 127  # int8 weights: symmetric, -127..127, so the zero point is 0
+TINY = 1e-12  # the smallest scale: a column of zeros stays zero
+MICROSOFT = "com.microsoft"  # onnxruntime's contrib operators (DynamicQuantizeMatMul)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +50,9 @@ class BertShape:
 class _Graph:
     """Nodes and initializers added in order, each output named after the step that made it."""
 
-    def __init__(self, weights: dict[str, np.ndarray]) -> None:
+    def __init__(self, weights: dict[str, np.ndarray], quantized: bool = False) -> None:
         self.weights = weights
+        self.quantized = quantized
         self.nodes: list[onnx.NodeProto] = []
         self.initializers: list[onnx.TensorProto] = []
         self._count = 0
@@ -72,9 +76,30 @@ class _Graph:
         return out
 
     def linear(self, x: str, prefix: str) -> str:
+        if self.quantized:
+            return self.quantized_linear(x, prefix)
         return self.op(
             "Add", self.op("MatMul", x, self.weight(f"{prefix}.weight", transpose=True)), self.weight(f"{prefix}.bias")
         )
+
+    def quantized_linear(self, x: str, prefix: str) -> str:
+        """x @ W.T + b with W in int8, one symmetric scale per output column (``WEIGHT_LEVELS``); onnxruntime
+        quantizes x with one scale per call and multiplies in integers (DynamicQuantizeMatMul), so a text's
+        vector depends on the texts run with it: the encoder runs each text alone (analyze.embed)."""
+        matrix = np.ascontiguousarray(self.weights[f"{prefix}.weight"].T)  # (in, out)
+        scale = np.maximum(np.abs(matrix).max(axis=0) / WEIGHT_LEVELS, TINY).astype(np.float32)
+        levels = np.clip(np.rint(matrix / scale), -WEIGHT_LEVELS, WEIGHT_LEVELS).astype(np.int8)
+        inputs = [
+            x,
+            self.const(f"{prefix}.weight_int8", levels),
+            self.const(f"{prefix}.weight_scale", scale),
+            self.const(f"{prefix}.weight_zero", np.zeros(levels.shape[1], dtype=np.int8)),
+            self.weight(f"{prefix}.bias"),
+        ]
+        self._count += 1
+        out = f"dynamicquantizematmul_{self._count}"
+        self.nodes.append(helper.make_node("DynamicQuantizeMatMul", inputs, [out], domain=MICROSOFT))
+        return out
 
     def layer_norm(self, x: str, prefix: str, eps: float) -> str:
         return self.op(
@@ -87,9 +112,10 @@ class _Graph:
         )
 
 
-def build(weights: dict[str, np.ndarray], shape: BertShape) -> onnx.ModelProto:
-    """The encoder as an ONNX model: embeddings, shape.layers transformer layers, mean pooling."""
-    g = _Graph(weights)
+def build(weights: dict[str, np.ndarray], shape: BertShape, quantized: bool = False) -> onnx.ModelProto:
+    """The encoder as an ONNX model: embeddings, shape.layers transformer layers, mean pooling; with
+    ``quantized``, every linear layer's weights in int8 (``_Graph.quantized_linear``)."""
+    g = _Graph(weights, quantized)
     mask = g.op("Cast", "attention_mask", to=TensorProto.FLOAT)
     x = _embeddings(g, shape)
     # Added to every attention score: 0 for a real token, MASKED for padding, shaped (batch, 1, 1, tokens).
@@ -108,7 +134,8 @@ def build(weights: dict[str, np.ndarray], shape: BertShape) -> onnx.ModelProto:
         [helper.make_tensor_value_info(pooled, TensorProto.FLOAT, ["batch", shape.hidden])],
         g.initializers,
     )
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="newsweave")
+    opsets = [helper.make_opsetid("", OPSET)] + ([helper.make_opsetid(MICROSOFT, 1)] if quantized else [])
+    return helper.make_model(graph, opset_imports=opsets, producer_name="newsweave")
 
 
 def _embeddings(g: _Graph, shape: BertShape) -> str:
