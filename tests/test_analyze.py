@@ -402,6 +402,15 @@ def test_partial_quote_content_is_the_whole_reported_clause() -> None:
     assert quote.speaker == "Ann McCaul" and quote.speaker_type == "person"
 
 
+def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:
+    text = 'Donald Trump urged Americans to check out what he called her "sex tape." Nothing else was said.'
+    [quote] = analysed_quotes(text)
+    assert quote.text == 'Americans to check out what he called her "sex tape."' and quote.speaker == "Donald Trump"
+    text = 'Senator Ann McCaul said Bob Smith called it a "disaster" last week. Nothing else was said.'
+    [quote] = analysed_quotes(text)  # a named inner speaker keeps the inner cue's clause
+    assert quote.text == 'it a "disaster"' and quote.speaker == "Bob Smith"
+
+
 def test_two_quoted_fragments_of_one_clause_are_one_quote() -> None:
     text = 'Paul Ryan said all Americans must engage in "more listening" and "more learning."'
     [quote] = analysed_quotes(text)

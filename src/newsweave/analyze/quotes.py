@@ -32,6 +32,7 @@ from newsweave.analyze.entities import ROLE_NOUNS, Mention, full_name
 from newsweave.analyze.quotations import Quotations, Span, dash_attribution, paragraph_end, transcript_turns
 from newsweave.analyze.quote_words import (
     CONTENT_PREPOSITIONS,
+    GROUP_PRONOUNS,
     INVERTED_CUES,
     NOT_SAYING,
     NOT_SOURCES,
@@ -344,12 +345,17 @@ def _attributed_clause(
         span = _trim(text, *found[0]) if found else None
         return (cue, span) if span and span[0] < span[1] else None
     above = {a.i for a in cue.ancestors}
-    for child, head in pairwise(_path_up(doc, offset, first)):
-        if (head.i == cue.i or (head.i in above and _is_cue(head))) and _says_what(child):
-            cue = head
-            break
-    else:
+    takers = [
+        (child, head)
+        for child, head in pairwise(_path_up(doc, offset, first))
+        if (head.i == cue.i or (head.i in above and _is_cue(head))) and _says_what(child)
+    ]
+    if not takers:
         return None
+    child, cue = takers[0]
+    if len(takers) > 1 and _speaker_unnamed(cue):
+        child, cue = takers[1]  # 'urged Americans to check out what he called Machado's "sex tape"': the
+        # outer cue's clause holds all its speaker said, and names the speaker the inner "he" stands for
     same_side = [c for c in cue.children if _says_what(c) and (c.i > cue.i) == (child.i > cue.i)]
     tokens = [t for c in same_side for t in (_without_complementizer(list(c.subtree))[0], c.right_edge)]
     begin = offset + min(t.idx for t in tokens)
@@ -361,6 +367,12 @@ def _attributed_clause(
     if end <= first.end:  # the clause ends inside the quotation: its closing mark belongs to the content
         end = first.end + 1
     return cue, (start, end)
+
+
+def _speaker_unnamed(cue: Token) -> bool:
+    """The cue's subject is a pronoun, or it has none: "what he called", "what they call"."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | {"we", "i", "you"}
 
 
 def _without_complementizer(tokens: list[Any]) -> list[Any]:
