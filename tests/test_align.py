@@ -507,31 +507,27 @@ def test_a_denier_who_denies_twice_is_one_conflict(tmp_path: Path) -> None:
     assert denial["kind"] == "denial" and len(denial["claims"]) == 3  # both denials and the report they deny
 
 
-def test_a_report_of_the_denial_itself_is_not_what_it_denies(tmp_path: Path) -> None:
-    report = ("Post", "2025-03-01", "Divers searched the water. The mayor has often cited the ministry's denials that "
-              "engineers reported cracks in the Riverton bridge.")  # fmt: skip
-    denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
-              "cracks in the Riverton bridge.")  # fmt: skip
-    assert conflict_kinds(tmp_path, [report, denial]) == []
+MINISTRY_DENIAL = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had "
+                   "reported cracks in the Riverton bridge.")  # fmt: skip
 
 
-def test_a_report_of_pushback_is_not_what_a_denial_denies(tmp_path: Path) -> None:
-    report = ("Post", "2025-03-01", "Divers searched the water. The mayor fought back against claims that engineers "
-              "reported cracks in the Riverton bridge.")  # fmt: skip
-    denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
-              "cracks in the Riverton bridge.")  # fmt: skip
-    assert conflict_kinds(tmp_path, [report, denial]) == []
-
-
-def test_advice_is_no_report_a_denial_contradicts(tmp_path: Path) -> None:
-    denial = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had reported "
-              "cracks in the Riverton bridge.")  # fmt: skip
-
-    def report(verb: str) -> tuple[str, str, str]:
-        return "Post", "2025-03-01", f"Divers searched the water. Engineers {verb} cracks in the Riverton bridge."
-
-    assert conflict_kinds(tmp_path, [report("reported"), denial]) == ["denial"]
-    assert conflict_kinds(tmp_path, [report("might want to report"), denial]) == []
+@pytest.mark.parametrize(
+    ("report", "kinds"),
+    [
+        ("Engineers reported cracks in the Riverton bridge.", ["denial"]),
+        # a report of the denial itself, or of a rebuttal, takes no side
+        ("The mayor has often cited the ministry's denials that engineers reported cracks in the Riverton bridge.", []),
+        ("The mayor fought back against claims that engineers reported cracks in the Riverton bridge.", []),
+        ("Engineers might want to report cracks in the Riverton bridge.", []),  # advice states nothing to deny
+    ],
+)
+def test_a_denial_contradicts_only_a_report_that_states_what_it_denies(
+    tmp_path: Path, report: str, kinds: list[str]
+) -> None:
+    assert (
+        conflict_kinds(tmp_path, [("Post", "2025-03-01", f"Divers searched the water. {report}"), MINISTRY_DENIAL])
+        == kinds
+    )
 
 
 def test_a_fronted_day_of_saying_dates_no_event(tmp_path: Path) -> None:
