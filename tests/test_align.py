@@ -497,6 +497,14 @@ def test_a_hedge_of_one_word_needs_a_near_paraphrase(tmp_path: Path) -> None:
     assert not finder._frames(0, 1, 0.95)
 
 
+def test_a_negated_hedge_does_not_frame_a_positive_statement(tmp_path: Path) -> None:
+    hedged = ("Gazette", "2025-03-01", "Divers searched the water. No other lorry is believed to have been carrying more "
+              "than seven tonnes over the Riverton bridge.")  # fmt: skip
+    stated = ("Herald", "2025-03-01", "Traffic is diverted. One lorry had been carrying more than seven tonnes over the "
+              "Riverton bridge.")  # fmt: skip
+    assert "framing" not in conflict_kinds(tmp_path, [hedged, stated])
+
+
 def test_a_denier_who_denies_twice_is_one_conflict(tmp_path: Path) -> None:
     report = ("Post", "2025-03-01", "Engineers reported deep cracks in the Riverton bridge to the ministry last "
               "year. Divers searched the water.")  # fmt: skip
@@ -509,6 +517,8 @@ def test_a_denier_who_denies_twice_is_one_conflict(tmp_path: Path) -> None:
 
 MINISTRY_DENIAL = ("Courier", "2025-03-01", "Traffic is diverted. The transport ministry denied that engineers had "
                    "reported cracks in the Riverton bridge.")  # fmt: skip
+TITLE_DENIAL = ("Courier", "2025-03-01", "Traffic is diverted. The ministry rejected the notion that it is calling the "
+                "former head of the ministry corrupt.")  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -526,6 +536,21 @@ def test_a_denial_contradicts_only_a_report_that_states_what_it_denies(
 ) -> None:
     assert (
         conflict_kinds(tmp_path, [("Post", "2025-03-01", f"Divers searched the water. {report}"), MINISTRY_DENIAL])
+        == kinds
+    )
+
+
+@pytest.mark.parametrize(
+    ("report", "kinds"),
+    [
+        ("The mayor is calling the former head of the ministry corrupt.", ["denial"]),
+        # what the two share is a title that stands for a person, not what is denied
+        ("The mayor has called for the former head of the ministry to resign.", []),
+    ],
+)
+def test_a_title_is_no_word_of_what_is_denied(tmp_path: Path, report: str, kinds: list[str]) -> None:
+    assert (
+        conflict_kinds(tmp_path, [("Post", "2025-03-01", f"Divers searched the water. {report}"), TITLE_DENIAL])
         == kinds
     )
 

@@ -385,6 +385,8 @@ class ConflictFinder:
             and _figures(a.scope) <= _figures(b.terms)  # "reportedly paid $3 million" is not "$363 million in the till"
             and _states_what_is_hedged(a, b)
             and _flat(b)
+            # "no other offer was thought to be more than seven years" does not hedge "eight years, $160 million"
+            and bool(_NEGATION.search(a.text)) == bool(_NEGATION.search(b.text))
         )
 
     def _framed_across(self, pairs: list[tuple[int, int, float]]) -> list[Conflict]:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy import sparse
 
+from newsweave.analyze.entities import ROLE_NOUNS
 from newsweave.analyze.nlp import english_stop_words
 from newsweave.analyze.quotations import ATTRIBUTION_WORDS, quotation_spans
 from newsweave.lexicon import CONTROL_VERBS, PRONOUNS, SPEECH_ACT_NOUNS
@@ -218,14 +219,29 @@ def stems(words: list[str]) -> list[str]:
     return [w.lower()[:STEM] for w in words if w.lower() not in stop and (len(w) > 2 or w.isdigit())]
 
 
+# A title that stands for a person: a singular role noun with "former"/"deputy" before it or "of the state" after it
+# ("the former secretary of state", "the deputy prime minister", "the head of the agency"); a bare "the president"
+# or "engineers" is what a sentence says, not a title.
+_ROLE = "(?:" + "|".join(sorted((re.escape(n) for n in ROLE_NOUNS), key=len, reverse=True)) + ")"
+_DESCRIPTOR = re.compile(
+    rf"\b(?:(?:former|ex|then|acting|deputy|vice|prime|chief)[\s-]+)+{_ROLE}\b(?:\s+of\s+(?:the\s+)?\w+)?"
+    rf"|\b{_ROLE}\s+of\s+(?:the\s+)?\w+",
+    re.IGNORECASE,
+)
+
+
 def covers(scope: frozenset[str], a: Statement, b: Statement) -> int:
-    """How many words of a cue's ``scope`` the other statement holds, names of either left out: a denial
-    and a report share "Russia" and "Ukraine" in every sentence of a story about them. A shared stem
+    """How many words of a cue's ``scope`` the other statement holds, names of either left out, and the titles
+    that stand for names ("the former secretary of state", ``_DESCRIPTOR``): a denial and a report share
+    "Russia" and "Ukraine" in every sentence of a story about them. A shared stem
     counts only for two forms of one word (``one_word``): "considers" is not "consistent"."""
     if not scope:
         return 0
     names = set(stems(WORD.findall(" ".join(a.names | b.names))))
-    shared = (scope & a.terms & b.terms) - names
+    descriptors = {
+        w for text in (a.text, b.text) for m in _DESCRIPTOR.finditer(text) for w in stems(m.group(0).split())
+    }
+    shared = (scope & a.terms & b.terms) - names - descriptors
     return sum(one_word(stem, a.text, b.text) for stem in shared)
 
 
