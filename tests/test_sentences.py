@@ -69,3 +69,5 @@ def test_a_title_before_a_name_ends_no_sentence() -> None:
         "I met the Rep.",
         "He was kind.",
     ]
+    text = "Ten minutes into his statement, Amb. William Taylor spoke of the call. Sens. Ann Lee and Bo Kim left."
+    assert len(split_sentences(text)) == 2

@@ -212,7 +212,7 @@ HONORIFICS = frozenset(
 # Titles abbreviated before a name: "said Sgt. Marty Earley" is one sentence, whatever the full stop suggests.
 TITLE_ABBREVIATIONS = (HONORIFICS - {"miss", "sir", "dame", "lord", "lady"}) | frozenset(
     ["sgt", "lt", "capt", "det", "cpl", "maj", "adm", "insp", "supt", "rev", "pvt", "cmdr", "atty", "hon", "cllr",
-     "pres"]
+     "pres", "amb", "sens", "reps", "brig", "msgr"]
 )  # fmt: skip
 # Pronouns that stand for a person or group named elsewhere: as a speaker or a subject they name no one themselves.
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their"])
