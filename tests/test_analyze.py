@@ -409,6 +409,9 @@ def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None
     text = 'Senator Ann McCaul said Bob Smith called it a "disaster" last week. Nothing else was said.'
     [quote] = analysed_quotes(text)  # a named inner speaker keeps the inner cue's clause
     assert quote.text == 'it a "disaster"' and quote.speaker == "Bob Smith"
+    text = 'Protesters continued to call for more information while chanting, "Hands up, don\'t shoot."'
+    quotes = analysed_quotes(text)  # a participle's quotation is the chant itself, not the clause above it
+    assert quotes and all("Hands up" in q.text and "call for" not in q.text for q in quotes)
 
 
 def test_two_quoted_fragments_of_one_clause_are_one_quote() -> None:

@@ -370,9 +370,10 @@ def _attributed_clause(
 
 
 def _speaker_unnamed(cue: Token) -> bool:
-    """The cue's subject is a pronoun, or it has none: "what he called", "what they call"."""
+    """The cue's subject is a pronoun: "what he called", "what they call"; not a participle without one ("while
+    chanting, 'Hands up'"), whose quotation is the chant itself."""
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is None or subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | {"we", "i", "you"}
+    return subject is not None and subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | {"we", "i", "you"}
 
 
 def _without_complementizer(tokens: list[Any]) -> list[Any]:
