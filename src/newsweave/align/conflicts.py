@@ -21,9 +21,10 @@ sentence per source and side.
 Two sentences are kept apart when they are not about the same thing: one
 places its event in another year (``_another_year``), counts in a place the
 other article never names (``_elsewhere``), or, for two days, shares too few
-words to report one act (``DATE_WORDS``) or dates different verbs or nouns (``date_one_event``). One disagreement (the same two
-figures or days) is one conflict, whatever sources and claims tell it, and all
-the denials of one denier are one conflict.
+words to report one act (``DATE_WORDS``) or dates different verbs or nouns
+(``date_one_event``). One disagreement (the same two figures or days) is one
+conflict, whatever sources and claims tell it, and all the denials of one
+denier are one conflict.
 """
 
 from __future__ import annotations

@@ -142,8 +142,8 @@ class Statement:
     amounts: tuple[Amount, ...]
     dated: frozenset[tuple[str, str]]  # ISO days the sentence names, with how they are written (``day_form``)
     years: frozenset[str] = frozenset()  # the years a date places its event in ("occurred in 2006": ``_placed_years``)
-    # what each day dates: stems of the verbs or noun it places in time ("killed on Monday": kill), when parsed
-    dated_events: frozenset[tuple[str, str]] = frozenset()
+    # stems of what its dates place in time ("killed on Monday": kill), from the parse (``date_one_event``)
+    dated_events: frozenset[str] = frozenset()
     days: frozenset[str] = field(init=False)  # the same days alone, derived once (compared for every pair)
     several: frozenset[tuple[str, str | None]] = field(init=False)  # slots counted twice (``count_slots``)
 
@@ -202,7 +202,7 @@ def statements(articles: list[Article], speakers: dict[str, str]) -> list[Statem
                     places=frozenset(name for (s, e), name in places if sentence.start <= s and e <= sentence.end),
                     amounts=tuple(_amounts(article, sentence)),
                     dated=_dated(events),
-                    dated_events=frozenset((d.value, event[:STEM]) for d in events if d.value for event in d.events),
+                    dated_events=frozenset(event[:STEM] for d in events if d.value for event in d.events),
                     years=_placed_years(article, events),
                 )
             )
@@ -547,7 +547,7 @@ def dates_disagree(a: Statement, b: Statement) -> bool:
 def date_one_event(a: Statement, b: Statement) -> bool:
     """Some day of each dates the same verb or noun ("killed on Monday", "killed on Sunday"): two days that date
     different acts ("tweaked his promise Saturday", "was nominated on Tuesday") are two events of one story."""
-    return bool({event for _, event in a.dated_events} & {event for _, event in b.dated_events})
+    return bool(a.dated_events & b.dated_events)
 
 
 def _days_differ(x: tuple[str, str], y: tuple[str, str]) -> bool:

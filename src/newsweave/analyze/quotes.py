@@ -32,7 +32,6 @@ from newsweave.analyze.entities import ROLE_NOUNS, Mention, full_name
 from newsweave.analyze.quotations import Quotations, Span, dash_attribution, paragraph_end, transcript_turns
 from newsweave.analyze.quote_words import (
     CONTENT_PREPOSITIONS,
-    GROUP_PRONOUNS,
     INVERTED_CUES,
     NOT_SAYING,
     NOT_SOURCES,
@@ -43,6 +42,7 @@ from newsweave.analyze.quote_words import (
     SPEECH,
 )
 from newsweave.analyze.speakers import SpeakerResolver, speaker_type
+from newsweave.lexicon import PRONOUNS
 from newsweave.model import Quote
 from newsweave.newstext import parse_dateline
 
@@ -373,7 +373,7 @@ def _speaker_unnamed(cue: Token) -> bool:
     """The cue's subject is a pronoun: "what he called", "what they call"; not a participle without one ("while
     chanting, 'Hands up'"), whose quotation is the chant itself."""
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | {"we", "i", "you"}
+    return subject is not None and subject.lower_ in PRONOUNS
 
 
 def _without_complementizer(tokens: list[Any]) -> list[Any]:

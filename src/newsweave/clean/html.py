@@ -52,7 +52,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract | None:
     text = _main_text(tree, url, fast=True)
     if len(text) < FULL_PASS_BELOW:
         text = _main_text(load_html(html), url, fast=False) or text  # the first pass pruned the tree
-    if not (text or "").strip():
+    if not text.strip():
         # trafilatura gives up on very short pages; its baseline (article or paragraph text) does not
         _, text, _ = trafilatura.baseline(html)
     if not text or not text.strip():
