@@ -402,6 +402,20 @@ def test_partial_quote_content_is_the_whole_reported_clause() -> None:
     assert quote.speaker == "Ann McCaul" and quote.speaker_type == "person"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'According to talk radio host Ann Lee, the move reeks of "panic" and haste.',
+        'According to council member Ann Lee, the vote smacks of "panic" and haste.',
+    ],
+)
+def test_according_to_reports_the_clause_after_the_source(sentence: str) -> None:
+    # the parser hangs these whole sentences from "According": the source still ends at its comma
+    [quote] = [q for q in analysed_quotes("The council met on Monday. " + sentence) if q.kind == "partial"]
+    assert quote.text.startswith("the ") and quote.text.endswith('of "panic" and haste')
+    assert quote.speaker == "Ann Lee"
+
+
 def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:
     text = 'Donald Trump urged Americans to check out what he called her "sex tape." Nothing else was said.'
     [quote] = analysed_quotes(text)

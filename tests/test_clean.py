@@ -83,6 +83,22 @@ def test_headline_echo_in_body() -> None:
     assert "Drivers were told" in article.text
 
 
+def test_related_story_boxes_inside_a_paragraph_are_cut_out() -> None:
+    article = clean_text(
+        "Harbour bill passes\n\nGovernor Ana Ruiz Ana Maria RuizFerry fares rise again | Port strike ends "
+        "Why the harbour matters MORE (D) signed the harbour bill on Monday, and Sen. Tom Reyes Thomas (Tom) "
+        "Alan ReyesCouncil votes on budget MORE's office welcomed it.\n\n"
+        "McCarthy said the iPhone app was MORE popular than McDonald expected."
+    )
+    assert article.text.startswith(
+        "Governor Ana Ruiz (D) signed the harbour bill on Monday, and Sen. Tom Reyes's office welcomed it."
+    )
+    assert removed(article)["Thomas (Tom) Alan ReyesCouncil votes on budget MORE"] == "promo"
+    assert "Ana Maria RuizFerry fares rise again | Port strike ends Why the harbour matters MORE" in removed(article)
+    # capitals inside a word and a "MORE" with no repeated name before it are prose
+    assert "McCarthy said the iPhone app was MORE popular than McDonald expected." in article.text
+
+
 def test_quoted_speech_is_never_removed_even_with_furniture_words() -> None:
     lines = [
         "The mayor spoke after the vote in the council chamber on Monday evening.",

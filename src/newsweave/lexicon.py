@@ -378,7 +378,7 @@ REASONS = {
     "subscribe": "subscription, newsletter, sign-up or app appeals",
     "donate": "donation and support appeals",
     "comments": "comment sections, comment forms and their notices",
-    "promo": "'Also read', 'Most read', related-story promos and teasers",
+    "promo": "'Also read', 'Most read', related-story promos and teasers, and related-story boxes inside a paragraph",
     "caption": "photo and video captions and credits",
     "copyright": "copyright and reuse notices",
     "syndication": "syndication and republication notices",

@@ -499,6 +499,9 @@ def _reported(token: Token, sentence: SentenceSpan, offset: int) -> tuple[tuple[
         if source is None:
             return None
         phrase = list(token.subtree)
+        if token.dep_ == "ROOT":  # a parse that hangs the whole sentence from "according": the phrase is the source
+            comma = next((t.i for t in phrase if t.i > source[1].i and t.text == ","), None)
+            phrase = [t for t in phrase if comma is None or t.i < comma]
         p_start, p_end = offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
         s_start, s_end = offset + sentence.start_char, offset + sentence.end_char
         return max((s_start, p_start), (p_end, s_end), key=lambda r: r[1] - r[0]), source[1]

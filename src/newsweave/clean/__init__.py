@@ -17,6 +17,7 @@ from datetime import date
 
 from newsweave.clean.corpus import mark_corpus_repeats
 from newsweave.clean.html import extract_html
+from newsweave.clean.inline import strip_link_boxes
 from newsweave.clean.lines import Verdict, classify_lines, decisive_reason, make_verdict
 from newsweave.errors import logger
 from newsweave.lexicon import REASONS
@@ -55,6 +56,7 @@ class Draft:
     meta: dict[str, str | None] = field(default_factory=dict)
     title_line: str | None = None
     url_line: str | None = None
+    link_boxes: list[str] = field(default_factory=list)  # related-story boxes cut out of paragraphs (clean.inline)
 
 
 def draft(doc: Document) -> Draft | ReadError:
@@ -70,8 +72,12 @@ def draft(doc: Document) -> Draft | ReadError:
         outlet = outlet_from_site(page.sitename, page.title, page.url)
         meta.update(title=page.title, author=author, published=page.published, outlet=outlet, url=page.url)
     meta.update(doc.fields)  # what the input declares wins over what the page suggests
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
+    lines, link_boxes = [], []
+    for line in text.split("\n"):
+        kept, boxes = strip_link_boxes(line.strip())
+        link_boxes += boxes
+        if kept:
+            lines.append(kept)
     if not lines:
         return ReadError(doc.source, "empty: no text")
     url_line = None
@@ -91,7 +97,7 @@ def draft(doc: Document) -> Draft | ReadError:
         meta[key] = meta.get(key) or value
     if not meta.get("published") and (dated := date_from_url(meta.get("url"))) and dated[2] is not None:
         meta["published"] = date(dated[0], dated[1], dated[2]).isoformat()
-    return Draft(doc.id, doc.source, verdicts, meta, title_line, url_line)
+    return Draft(doc.id, doc.source, verdicts, meta, title_line, url_line, link_boxes)
 
 
 def clean_document(doc: Document) -> Draft | ReadError:
@@ -206,6 +212,7 @@ def _article(d: Draft) -> Article:
     if d.title_line:
         removed.append(Removed(d.title_line, "title"))
     removed += [Removed(v.text, v.reason) for v in d.verdicts if v.reason]
+    removed += [Removed(box, "promo") for box in d.link_boxes]
     text = PARAGRAPH_SEPARATOR.join(v.text for v in d.verdicts if v.kept)
     meta = d.meta
     return Article(
