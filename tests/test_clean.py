@@ -192,8 +192,9 @@ def test_agency_caption_formulas_and_page_stamps_are_not_body() -> None:
         "have had to contend with awkward problems posed by their family members, as Biden does now. (AP Photo)",
         "Secretary of State Rex Tillerson speaks at a press briefing in Washington, U.S., August 22, 2017.",
         "Updated at 12:36 p.m. ET, July 11",
+        "Updated at 6 p.m. ET June 23",
         "In this case, the photo was taken by a police officer who said he saw the car on August 22, 2017.",
         "The Senate is expected to take up the measure next week, leaders of both parties said.",
     ]
     verdicts = classify_lines(lines, None)
-    assert [v.reason for v in verdicts] == [None, "caption", "caption", "dateline", None, None]
+    assert [v.reason for v in verdicts] == [None, "caption", "caption", "dateline", "dateline", None, None]

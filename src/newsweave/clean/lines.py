@@ -129,9 +129,10 @@ CAPTION_FORMULA = re.compile(
     r"(?:19|20)\d\d\.?(?:\s+REUTERS/.*)?$",
     re.IGNORECASE,
 )
-# A page's own time stamp: "Updated at 12:36 p.m. ET, July 11", "Published 4:30 a.m. ET Thursday".
+# A page's own time stamp: "Updated at 12:36 p.m. ET, July 11", "Published 4:30 a.m. ET Thursday", "Updated at 6 p.m.".
 PAGE_STAMP = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|modified)\b[\s:]*(?:at|on)?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?",
+    r"^(?:last\s+)?(?:updated|published|posted|modified)\b[\s:]*(?:at|on)?\s*"
+    r"\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\b\.?)",
     re.IGNORECASE,
 )
 # Lists and embedded social posts are content, whatever their shape.
