@@ -66,6 +66,8 @@ def test_a_summary_line_drops_the_dateline_it_opens_with() -> None:
     from newsweave.summarize import without_dateline
 
     assert without_dateline("KYIV, Ukraine (AP) — Russia fired missiles.") == "Russia fired missiles."
+    assert without_dateline("– The U.S. warns of a defence partnership.") == "The U.S. warns of a defence partnership."
+    assert without_dateline("-5 degrees froze the harbour.") == "-5 degrees froze the harbour."
     assert without_dateline("New York (CNN Business) After a barrage of criticism, the paper apologised.") == (
         "After a barrage of criticism, the paper apologised."
     )
@@ -90,3 +92,32 @@ def test_word_support_counts_other_sources_not_reprints() -> None:
     support = _word_support([flood, bakery], articles, sources)
     assert support[0] > 0.5  # most of its words are in the other outlet's report
     assert support[1] == 0.0  # only the reprint of its own source has them
+
+
+def test_the_opening_line_is_the_lead_closest_to_the_headlines() -> None:
+    from newsweave.summarize import _opener
+
+    texts = {
+        "a": "The city council praised the new library design at its meeting on Monday evening.",
+        "b": "A storm flooded the coastal road on Monday and closed it to traffic for the day.",
+    }
+    titles = {"a": "Storm floods coastal road", "b": "Coastal road closed after storm floods it"}
+    sources = {k: k for k in texts}
+    claims = [
+        Claim(f"claim-{k}", t, [Support(k, 0, 0, len(t), "asserted", None)], [k], 1) for k, t in texts.items()
+    ]  # in order of relevance: the council's line first
+    titled = {
+        k: Article(id=k, source=k, text=t, title=titles[k], sentences=[Sentence(0, len(t))]) for k, t in texts.items()
+    }
+    assert _opener(claims, titled, sources) is claims[1]  # what the headlines say happened
+    untitled = {k: Article(id=k, source=k, text=t, sentences=[Sentence(0, len(t))]) for k, t in texts.items()}
+    assert _opener(claims, untitled, sources) is claims[0]  # no headlines: the most relevant lead
+
+
+def test_a_line_that_names_its_speaker_gets_no_speaker_in_front() -> None:
+    from newsweave.summarize import _names
+
+    assert _names("John Kirby", "Kirby said the ties had deepened.")
+    assert _names("U.S.", "The U.S. warns of a defence partnership.")  # a name of short words, as written
+    assert not _names("U.S.", "Washington warns of a defence partnership.")
+    assert not _names("John Kirby", "He said the ties had deepened.")

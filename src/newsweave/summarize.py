@@ -1,6 +1,7 @@
 """The cited summary and timeline of one story, built from its claims and conflicts (align).
 
-Summary: what happened first, then what several independent sources state,
+Summary: what happened first (the article lead closest to the outlets'
+headlines), then what several independent sources state,
 then what one source alone states, then up to two conflicts, each labelled as
 such. Claims are ranked by relevance: closeness to the centre of all the
 story's sentences, how early an article states them (news leads with what
@@ -45,6 +46,7 @@ MIN_LINE_WORDS = 6  # shorter sentences are datelines, captions and fragments, n
 MAX_CITATIONS = 8
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
 EMBEDDED = re.compile(r"https?://|pic\.twitter\.com/|\(@\w+\)")  # links and handles of embedded posts
+LEFT_DASH = re.compile(r"^[—–-]+\s+")  # "– The U.S. warns": a dateline's dash, not "-5 degrees"
 QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 CONFLICT_ORDER = ("number", "denial", "date", "attribution", "framing")
 
@@ -59,7 +61,7 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
     conflicts = sorted(alignment.conflicts, key=lambda c: CONFLICT_ORDER.index(c.kind))[
         : min(CONFLICT_LINES, length // 3)
     ]
-    opener = next((c for c in claims if _opens(_shown_text(c, by_id))), None)
+    opener = _opener(claims, by_id, sources)
     if opener is not None:  # what happened, told so that it stands on its own, comes first
         claims.remove(opener)
         claims.insert(0, opener)
@@ -109,10 +111,12 @@ def timeline(articles: list[Article], alignment: Alignment) -> list[dict[str, An
 
 
 def _names(speaker: str, text: str) -> bool:
-    """The sentence names the speaker: one of the speaker's own words is in it ("Belic", "ministry")."""
+    """The sentence names the speaker: one of the speaker's own words is in it ("Belic", "ministry"), or, for a
+    name of short words only ("U.S.", "EU"), the name as written."""
     words = set(re.findall(r"\w+", text.lower()))
     stop = english_stop_words()
-    return any(w in words for w in re.findall(r"\w+", speaker.lower()) if w not in stop and len(w) > 2)
+    own = [w for w in re.findall(r"\w+", speaker.lower()) if w not in stop and len(w) > 2]
+    return any(w in words for w in own) if own else speaker.lower() in text.lower()
 
 
 def _mmr(claims: list[Claim], room: int, relevance: dict[str, float]) -> list[Claim]:
@@ -175,6 +179,20 @@ def _word_support(claims: list[Claim], by_id: dict[str, Article], sources: dict[
     return out
 
 
+def _opener(claims: list[Claim], by_id: dict[str, Article], sources: dict[str, str]) -> Claim | None:
+    """The line that opens the summary (``claims`` in order of relevance): of the sentences that lead an article
+    and stand on their own, the one closest to the story's headlines, one per source (what the outlets put on
+    top is what happened); without headlines or such a lead, the most relevant claim that stands on its own."""
+    standing = [c for c in claims if _opens(_shown_text(c, by_id))]
+    ranks = {a: _sentence_ranks(by_id[a]) for a in {s.article for c in standing for s in c.support}}
+    leads = [c for c in standing if any(ranks[s.article].get(s.sentence) == 0 for s in c.support)]
+    headlines = sorted({sources[a.id]: a.title for a in by_id.values() if a.title}.values())
+    if not leads or not headlines:
+        return standing[0] if standing else None
+    closeness = (encode_distinct([c.text for c in leads]) @ encode_distinct(headlines).T).mean(axis=1)
+    return leads[int(np.argmax(closeness))]  # a tie goes to the more relevant lead
+
+
 def _sentence_ranks(article: Article) -> dict[int, int]:
     """Sentence number -> its place among the article's sentences that can state what happened (captions,
     datelines and other fragments before the lead do not push it down)."""
@@ -196,8 +214,9 @@ def _opens(text: str) -> bool:
 
 def without_dateline(text: str) -> str:
     """A lead sentence without the dateline or credit it opens with (``newstext.filing_prefix``): where and by
-    whom it was filed is the article's metadata, not what happened."""
-    return text[len(filing_prefix(text)) :]
+    whom it was filed is the article's metadata, not what happened; nor is the dash a dateline line left behind
+    ("– The U.S. warns ...")."""
+    return LEFT_DASH.sub("", text[len(filing_prefix(text)) :])
 
 
 def _shown_text(claim: Claim, by_id: dict[str, Article]) -> str:
