@@ -1,7 +1,7 @@
 """The cited summary and timeline of one story, built from its claims and conflicts (align).
 
-Summary: what happened first (the article lead closest to the outlets'
-headlines), then what several independent sources state,
+Summary: what happened first (of the best-corroborated article leads, the one
+closest to the outlets' headlines), then what several independent sources state,
 then what one source alone states, then up to two conflicts, each labelled as
 such. Claims are ranked by relevance: closeness to the centre of all the
 story's sentences, how early an article states them (news leads with what
@@ -180,12 +180,15 @@ def _word_support(claims: list[Claim], by_id: dict[str, Article], sources: dict[
 
 
 def _opener(claims: list[Claim], by_id: dict[str, Article], sources: dict[str, str]) -> Claim | None:
-    """The line that opens the summary (``claims`` in order of relevance): of the sentences that lead an article
-    and stand on their own, the one closest to the story's headlines, one per source (what the outlets put on
-    top is what happened); without headlines or such a lead, the most relevant claim that stands on its own."""
+    """The line that opens the summary (``claims`` in order of relevance): of the sentences that lead an article,
+    stand on their own and are stated by the most independent sources, the one closest to the story's headlines,
+    one per source (what the outlets put on top); without headlines or such a lead, the most relevant claim that
+    stands on its own."""
     standing = [c for c in claims if _opens(_shown_text(c, by_id))]
     ranks = {a: _sentence_ranks(by_id[a]) for a in {s.article for c in standing for s in c.support}}
     leads = [c for c in standing if any(ranks[s.article].get(s.sentence) == 0 for s in c.support)]
+    best_told = max((c.sources for c in leads), default=0)
+    leads = [c for c in leads if c.sources == best_told]  # what most sources lead with happened; an angle did not
     headlines = sorted({sources[a.id]: a.title for a in by_id.values() if a.title}.values())
     if not leads or not headlines:
         return standing[0] if standing else None
