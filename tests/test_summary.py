@@ -76,24 +76,6 @@ def test_a_summary_line_drops_the_dateline_it_opens_with() -> None:
     )
 
 
-def test_word_support_counts_other_sources_not_reprints() -> None:
-    from newsweave.summarize import _word_support
-
-    texts = {
-        "a": "Floods closed the coastal highway near Harbour Town on Monday. The mayor's cousin opened a bakery downtown.",
-        "a2": "The mayor's cousin opened a bakery downtown. Floods closed the coastal highway on Monday.",
-        "b": "Floods closed the coastal highway on Monday, officials said.",
-    }
-    articles = {k: Article(id=k, source=k, text=t) for k, t in texts.items()}
-    sources = {"a": "wire", "a2": "wire", "b": "b"}  # a2 reprints a: one source
-    split = texts["a"].index("The mayor")
-    flood = Claim("claim-1", texts["a"][: split - 1], [Support("a", 0, 0, split - 1, "asserted", None)], ["a"], 1)
-    bakery = Claim("claim-2", texts["a"][split:], [Support("a", 1, split, len(texts["a"]), "asserted", None)], ["a"], 1)
-    support = _word_support([flood, bakery], articles, sources)
-    assert support[0] > 0.5  # most of its words are in the other outlet's report
-    assert support[1] == 0.0  # only the reprint of its own source has them
-
-
 def test_the_opening_line_is_the_lead_closest_to_the_headlines() -> None:
     from newsweave.summarize import _opener
 

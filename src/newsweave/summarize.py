@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from newsweave.align import Alignment
-from newsweave.align.statements import WORD, event_dates, stems
+from newsweave.align.statements import event_dates
 from newsweave.analyze.embed import encode_distinct
 from newsweave.analyze.nlp import english_stop_words
 from newsweave.defaults import LENGTH
@@ -41,7 +41,6 @@ RELEVANCE = 0.7  # MMR: weight of relevance against novelty
 W_CENTRAL = 0.5  # relevance: weight of closeness to the story's centre (chosen on halves of summaries-dev)
 W_LEAD = 1.0  # relevance: weight of an early sentence (the lead states what happened)
 W_SOURCES = 0.25  # relevance: weight of the number of independent sources (chosen on halves of summaries-dev)
-W_SUPPORT = 0.5  # relevance: weight of the share of its words other sources use (chosen on halves of summaries-dev)
 MIN_LINE_WORDS = 6  # shorter sentences are datelines, captions and fragments, not what happened
 MAX_CITATIONS = 8
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me)\b")
@@ -56,7 +55,7 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
     by_id = {a.id: a for a in articles}
     sources = alignment.sources
     claims = [c for c in alignment.claims if _summarisable(_shown_text(c, by_id))]
-    relevance = _relevance(claims, by_id, sources)
+    relevance = _relevance(claims, by_id)
     claims.sort(key=lambda c: -relevance[c.id])  # stable: ties keep the claims' own order
     conflicts = sorted(alignment.conflicts, key=lambda c: CONFLICT_ORDER.index(c.kind))[
         : min(CONFLICT_LINES, length // 3)
@@ -135,47 +134,23 @@ def _mmr(claims: list[Claim], room: int, relevance: dict[str, float]) -> list[Cl
     return [pool[i] for i in chosen]  # in the order chosen: what matters most first
 
 
-def _relevance(claims: list[Claim], by_id: dict[str, Article], sources: dict[str, str]) -> dict[str, float]:
-    """How much a claim says what the story is about, from four signals scaled to 0..1 within the story:
+def _relevance(claims: list[Claim], by_id: dict[str, Article]) -> dict[str, float]:
+    """How much a claim says what the story is about, from three signals scaled to 0..1 within the story:
     closeness to the centre of all the story's sentences, how early an article states it (news leads
-    with what happened), how many independent sources state it, and how many of its words the other
-    sources use (what several outlets report, in whatever sentences, rather than one outlet's aside)."""
+    with what happened), and how many independent sources state it."""
     if not claims:
         return {}
     vectors = encode_distinct([c.text for c in claims])
     weights = np.array([len(c.support) for c in claims], dtype=np.float32)
     centre = (vectors * weights[:, None]).sum(axis=0)
-    central = _scaled(vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-9)))
-    support = _scaled(_word_support(claims, by_id, sources))
+    central = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-9))
+    central = (central - central.min()) / max(float(central.max() - central.min()), 1e-9)
     top = max(c.sources for c in claims)
     rank = {a: _sentence_ranks(by_id[a]) for a in {s.article for c in claims for s in c.support}}
     out = {}
     for i, c in enumerate(claims):
         lead = 1 / (1 + min(rank[s.article].get(s.sentence, len(rank[s.article])) for s in c.support))
-        out[c.id] = (
-            W_CENTRAL * float(central[i]) + W_LEAD * lead + W_SOURCES * c.sources / top + W_SUPPORT * float(support[i])
-        )
-    return out
-
-
-def _scaled(values: np.ndarray) -> np.ndarray:
-    """Values stretched to 0..1 (all 0 when they are all equal)."""
-    return (values - values.min()) / max(float(values.max() - values.min()), 1e-9)
-
-
-def _word_support(claims: list[Claim], by_id: dict[str, Article], sources: dict[str, str]) -> np.ndarray:
-    """Per claim, the share of its shown sentence's content words that another source's articles use, averaged
-    over the story's other sources (0 in a story of one source)."""
-    source_words: dict[str, set[str]] = {}
-    for article in by_id.values():
-        source_words.setdefault(sources[article.id], set()).update(stems(WORD.findall(article.text)))
-    out = np.zeros(len(claims), dtype=np.float32)
-    for i, claim in enumerate(claims):
-        shown = claim.support[0]
-        words = set(stems(WORD.findall(by_id[shown.article].text[shown.start : shown.end])))
-        others = [w for source, w in source_words.items() if source != sources[shown.article]]
-        if words and others:
-            out[i] = sum(len(words & w) for w in others) / (len(words) * len(others))
+        out[c.id] = W_CENTRAL * float(central[i]) + W_LEAD * lead + W_SOURCES * c.sources / top
     return out
 
 
