@@ -416,6 +416,21 @@ def test_according_to_reports_the_clause_after_the_source(sentence: str) -> None
     assert quote.speaker == "Ann Lee"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ('The delay, Ruiz said, was "entirely avoidable" and costly.', 'was "entirely avoidable" and costly'),
+        (
+            'The new policy, Ruiz said on Monday, is "a betrayal of the voters" who elected him.',
+            'is "a betrayal of the voters" who elected him',
+        ),
+    ],
+)
+def test_a_partial_quote_in_a_clause_an_attribution_interrupts_reports_the_clause(sentence: str, content: str) -> None:
+    [quote] = [q for q in analysed_quotes("The mayor spoke on Monday. " + sentence) if q.kind == "partial"]
+    assert quote.text == content and quote.speaker == "Ruiz"
+
+
 def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:
     text = 'Donald Trump urged Americans to check out what he called her "sex tape." Nothing else was said.'
     [quote] = analysed_quotes(text)

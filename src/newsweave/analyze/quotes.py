@@ -344,6 +344,10 @@ def _attributed_clause(
         found = _reported(cue, sentence, offset)
         span = _trim(text, *found[0]) if found else None
         return (cue, span) if span and span[0] < span[1] else None
+    if cue.dep_ == "parataxis" and (found := _reported(cue, sentence, offset)):
+        # 'The delay, Ruiz said, was "entirely avoidable"': the host clause the attribution interrupts
+        start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, *found[0]))
+        return (cue, (start, end)) if start <= first.start and first.end <= end + 1 else None
     above = {a.i for a in cue.ancestors}
     takers = [
         (child, head)
