@@ -431,6 +431,19 @@ def test_a_partial_quote_in_a_clause_an_attribution_interrupts_reports_the_claus
     assert quote.text == content and quote.speaker == "Ruiz"
 
 
+def test_a_noun_of_saying_reports_its_that_clause_for_its_owner() -> None:
+    text = (
+        "Madeleine Albright spoke in Ohio. Albright fanned controversy earlier this year over her remark that "
+        '"there is a special place in hell for women who do not help each other." '
+        'The council met later. It drew up a plan that was "not workable" at all.'
+    )
+    quotes = analysed_quotes(text)
+    [remark] = [q for q in quotes if q.cue == "remark"]
+    assert remark.text == '"there is a special place in hell for women who do not help each other."'
+    assert remark.speaker == "Madeleine Albright" and remark.kind == "partial"
+    assert not [q for q in quotes if "workable" in q.text]  # a relative clause is no one's words
+
+
 def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:
     text = 'Donald Trump urged Americans to check out what he called her "sex tape." Nothing else was said.'
     [quote] = analysed_quotes(text)

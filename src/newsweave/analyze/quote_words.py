@@ -36,6 +36,13 @@ NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
 # ... and the prepositions that do: "described it as", "blasted X for", "likened X to".
 CONTENT_PREPOSITIONS = {"as", "of", "about", "against", "for", "to"}
 
+# Nouns of saying whose that-clause is what their owner said: 'her remark that "..."', "Trump's claim that ...".
+REPORTING_NOUNS = {
+    "claim", "remark", "statement", "assertion", "warning", "promise", "pledge", "argument", "insistence",
+    "suggestion", "comment", "charge", "accusation", "declaration", "vow", "boast", "contention", "allegation",
+    "admission", "prediction", "threat", "complaint", "announcement",
+}  # fmt: skip
+
 QUESTION_WORDS = {"how", "what", "whether", "if", "who", "whom", "when", "why", "where", "which"}
 
 # Common nouns that can be the source of a statement, besides people's roles (entities.ROLE_NOUNS).
@@ -63,9 +70,9 @@ DOCUMENT_NOUNS = {
     "overview", "summary", "platform", "bill", "law", "policy", "guidance", "bylaws", "rules",
 }  # fmt: skip
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # "his" owns a remark ("his claim that ...")
 
-GROUP_PRONOUNS = {"they", "it"}
+GROUP_PRONOUNS = {"they", "it", "their", "its"}
 
 FEMALE = {
     "she",
@@ -80,4 +87,4 @@ FEMALE = {
     "miss",
 }
 
-MALE = {"he", "him", "spokesman", "chairman", "businessman", "congressman", "policeman", "mr"}
+MALE = {"he", "him", "his", "spokesman", "chairman", "businessman", "congressman", "policeman", "mr"}

@@ -38,6 +38,7 @@ from newsweave.analyze.quote_words import (
     OBJECT_CUES,
     PERSON_PRONOUNS,
     QUESTION_WORDS,
+    REPORTING_NOUNS,
     SOURCE_NOUNS,
     SPEECH,
 )
@@ -91,7 +92,10 @@ def _can_speak(subject: Token) -> bool:
 
 
 def _cue_subject(cue: Token) -> Any | None:
-    """The subject of a cue verb; for 'adding that ...' or a conjoined verb, the speaking verb's subject."""
+    """The subject of a cue verb; for 'adding that ...' or a conjoined verb, the speaking verb's subject; the owner
+    of a noun of saying ("her remark that ...")."""
+    if cue.pos_ == "NOUN":
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     # the nearest: '"My reaction, that was outrageous," the strategist said' parses "reaction" as a subject too
     own = min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
@@ -221,7 +225,7 @@ def _direct(text: str, doc: Doc, offset: int, spans: list[Span], quotations: Quo
         cue = _nearest_cue(sentence, offset, first, last, quotations)
         if _embedded(text, sentence, offset, first):
             if cue is None:
-                cue = _characterising_verb(doc, offset, first)
+                cue = _characterising_verb(doc, offset, first) or _reporting_noun(doc, offset, first)
             # inside a sentence, a title may take the sentence's full stop: 'on "Fox and Friends."'
             if cue is None or _modifier_only(doc, offset, first, last) or _title_like(content.rstrip(".,")):
                 continue  # a scare quote, a quoted title or a quoted label, not speech
@@ -324,6 +328,22 @@ def _characterising_verb(doc: Doc, offset: int, first: Span) -> Any | None:
     return None
 
 
+def _reporting_noun(doc: Doc, offset: int, first: Span) -> Any | None:
+    """A noun of saying whose that-clause holds the quotation and whose owner can speak: 'her remark that "there's
+    a special place in hell ..."', "Trump's claim that the vote was "rigged"". Without an owner ("the claim that
+    ...") no one is quoted."""
+    for child, head in pairwise(_path_up(doc, offset, first)):
+        if head.pos_ == "NOUN" and head.lemma_.lower() in REPORTING_NOUNS and _reported_clause(child):
+            owner = _cue_subject(head)
+            return head if owner is not None and _can_speak(owner) else None
+    return None
+
+
+def _reported_clause(token: Token) -> bool:
+    """A clause that a noun reports: 'remark [that there's ...]' (not a relative clause, 'the remark that he made')."""
+    return token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+
+
 def _path_up(doc: Doc, offset: int, first: Span) -> list[Any]:
     """The quotation's root token and its ancestors, innermost first (empty when it has no tokens)."""
     inside = doc.char_span(first.start - offset, first.end - offset, alignment_mode="expand")
@@ -344,6 +364,12 @@ def _attributed_clause(
         found = _reported(cue, sentence, offset)
         span = _trim(text, *found[0]) if found else None
         return (cue, span) if span and span[0] < span[1] else None
+    if cue.pos_ == "NOUN":  # 'her remark that "..."': the clause the noun reports, without its "that"
+        clause = next(c for c in cue.children if _reported_clause(c))
+        tokens = _without_complementizer(list(clause.subtree))
+        begin, finish = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+        start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, begin, finish))
+        return (cue, (start, max(end, first.end + 1))) if start <= first.start else None
     if cue.dep_ == "parataxis" and (found := _reported(cue, sentence, offset)):
         # 'The delay, Ruiz said, was "entirely avoidable"': the host clause the attribution interrupts
         start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, *found[0]))
