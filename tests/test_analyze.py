@@ -444,6 +444,12 @@ def test_a_noun_of_saying_reports_its_that_clause_for_its_owner() -> None:
     assert not [q for q in quotes if "workable" in q.text]  # a relative clause is no one's words
 
 
+def test_whom_a_partial_quote_was_told_to_is_not_its_content() -> None:
+    text = 'Ana Ruiz told a town hall in Riverton on Monday that the bridge is "completely safe" to use.'
+    [quote] = [q for q in analysed_quotes(text) if q.kind == "partial"]
+    assert quote.text == 'the bridge is "completely safe" to use' and quote.speaker == "Ana Ruiz"
+
+
 def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:
     text = 'Donald Trump urged Americans to check out what he called her "sex tape." Nothing else was said.'
     [quote] = analysed_quotes(text)

@@ -387,6 +387,8 @@ def _attributed_clause(
         child, cue = takers[1]  # 'urged Americans to check out what he called Machado's "sex tape"': the
         # outer cue's clause holds all its speaker said, and names the speaker the inner "he" stands for
     same_side = [c for c in cue.children if _says_what(c) and (c.i > cue.i) == (child.i > cue.i)]
+    if child.dep_ == "ccomp":  # 'told a town hall that ...': whom it was told is not what was said
+        same_side = [c for c in same_side if c.dep_ == "ccomp"]
     tokens = [t for c in same_side for t in (_without_complementizer(list(c.subtree))[0], c.right_edge)]
     begin = offset + min(t.idx for t in tokens)
     last = max(tokens, key=lambda t: t.i)
