@@ -364,8 +364,8 @@ def _attributed_clause(
         found = _reported(cue, sentence, offset)
         span = _trim(text, *found[0]) if found else None
         return (cue, span) if span and span[0] < span[1] else None
-    if cue.pos_ == "NOUN":  # 'her remark that "..."': the clause the noun reports, without its "that"
-        clause = next(c for c in cue.children if _reported_clause(c))
+    clause = next((c for c in cue.children if _reported_clause(c)), None) if cue.pos_ == "NOUN" else None
+    if clause is not None:  # 'her remark that "..."': the clause the noun reports, without its "that"
         tokens = _without_complementizer(list(clause.subtree))
         begin, finish = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
         start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, begin, finish))
