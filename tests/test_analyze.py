@@ -450,6 +450,25 @@ def test_whom_a_partial_quote_was_told_to_is_not_its_content() -> None:
     assert quote.text == 'the bridge is "completely safe" to use' and quote.speaker == "Ana Ruiz"
 
 
+def test_a_name_right_before_a_subjectless_cue_is_its_speaker() -> None:
+    # a parse that hangs the name from the place ("the convention Sen. Ann Lee") leaves "said" without a subject
+    from spacy.tokens import Doc
+
+    from newsweave.analyze.nlp import load_nlp
+    from newsweave.analyze.quotes import _cue_subject
+
+    words = ["At", "the", "convention", "Ann", "Lee", "(", "D", "-", "OH", ")", "said", "it", "failed", "."]
+    heads = [10, 2, 0, 4, 2, 4, 8, 8, 4, 4, 10, 12, 10, 10]
+    deps = ["prep", "det", "pobj", "compound", "appos", "punct", "compound", "punct", "appos", "punct", "ROOT",
+            "nsubj", "ccomp", "punct"]  # fmt: skip
+    doc = Doc(
+        load_nlp().vocab, words=words, heads=heads, deps=deps, ents=["O"] * 3 + ["B-PERSON", "I-PERSON"] + ["O"] * 9
+    )
+    assert _cue_subject(doc[10]).text == "Lee"
+    bare = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
+    assert _cue_subject(bare[10]) is None  # no person there: no speaker guessed
+
+
 def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:
     text = 'Donald Trump urged Americans to check out what he called her "sex tape." Nothing else was said.'
     [quote] = analysed_quotes(text)

@@ -57,6 +57,7 @@ INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "npadvmod", "attr", "appos", "dative",
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative"}
 NAME_BEFORE_CUE_CHARS = 120  # '"...," Name, a title of some words, said': the name is this close to the cue
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
+MAX_PARENTHESIS_TOKENS = 8  # "(D-MA)", "(R-Texas)", "(left)": a party, a state or a place between a name and its cue
 
 
 @dataclass(slots=True)
@@ -109,6 +110,9 @@ def _cue_subject(cue: Token) -> Any | None:
             and before.dep_ in ("advmod", "npadvmod", "nmod")
         ):
             return before  # "Reilly said ...", with the name mis-tagged as an adverb
+        named = _person_just_before(cue)
+        if named is not None:
+            return named  # "at the convention Sen. Elizabeth Warren (D-MA) said ...", the name parsed into the place
     if own is None and cue.lemma_.lower() in INVERTED_CUES:
         after = next((c for c in cue.rights if c.dep_ in INVERTED_SUBJECT_DEPS), None)
         if (
@@ -134,6 +138,18 @@ def _cue_subject(cue: Token) -> Any | None:
             return subject  # the verb of saying this participle hangs from, however far up
         fallback = fallback or subject
     return fallback
+
+
+def _person_just_before(cue: Token) -> Any | None:
+    """A person's name right before a cue verb, past a parenthesis ("Warren (D-MA) said"): the cue's speaker
+    whatever the parse made of the name."""
+    i = cue.i - 1
+    if i >= 0 and cue.doc[i].text == ")":
+        while i >= 0 and cue.doc[i].text != "(" and cue.i - i <= MAX_PARENTHESIS_TOKENS:
+            i -= 1
+        i -= 1
+    token = cue.doc[i] if i >= 0 else None
+    return token if token is not None and token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") else None
 
 
 def _according_to(sentence: SentenceSpan) -> tuple[Any, Any] | None:
