@@ -467,6 +467,35 @@ def test_a_name_right_before_a_subjectless_cue_is_its_speaker() -> None:
     assert _cue_subject(doc[10]).text == "Lee"
     bare = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
     assert _cue_subject(bare[10]) is None  # no person there: no speaker guessed
+    # "To the paper, her adviser, Jake Sullivan, said ...", the apposition hung from "paper"
+    words = ["To", "the", "paper", ",", "her", "adviser", ",", "Jake", "Sullivan", ",", "said", "it", "failed", "."]
+    heads = [10, 2, 0, 2, 5, 2, 5, 8, 5, 10, 10, 12, 10, 10]
+    deps = ["prep", "det", "pobj", "punct", "poss", "appos", "punct", "compound", "appos", "punct", "ROOT", "nsubj",
+            "ccomp", "punct"]  # fmt: skip
+    ents = ["O"] * 7 + ["B-PERSON", "I-PERSON"] + ["O"] * 5
+    assert _cue_subject(Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, ents=ents)[10]).text == "Sullivan"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_that_follows() -> None:
+    text = (
+        "Gun laws were debated again this week in the Senate.\n\n"
+        "The Times made these claims in February, and Riverton News responded:\n\n"
+        '"If some people are so prone to attacks, the answer is not to punish the law-abiding."'
+    )
+    [quote] = analysed_quotes(text)
+    assert quote.speaker == "Riverton News" and quote.cue == "responded"
+
+
+def test_the_name_in_apposition_to_a_cue_s_subject_is_the_speaker() -> None:
+    from newsweave.analyze.nlp import load_nlp
+    from newsweave.analyze.quotes import _cue_subject
+
+    doc = load_nlp()("An attorney for the family, Justin Bamberg, said the videos show nothing.")
+    said = next(t for t in doc if t.text == "said")
+    assert _cue_subject(said).text == "Bamberg"  # the person, not "attorney" for the resolver to guess
+    text = "The mayor spoke on Monday. Her senior adviser, Jake Sullivan, said the bridge would reopen in June."
+    [quote] = analysed_quotes(text)
+    assert quote.speaker == "Jake Sullivan"
 
 
 def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:

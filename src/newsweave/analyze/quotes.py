@@ -100,6 +100,7 @@ def _cue_subject(cue: Token) -> Any | None:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     # the nearest: '"My reaction, that was outrageous," the strategist said' parses "reaction" as a subject too
     own = min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
+    own = _person_in_apposition(own) if own is not None else None  # "her adviser, Jake Sullivan, said"
     if own is None and cue.i > 0:
         before = cue.doc[cue.i - 1]
         if (
@@ -141,9 +142,11 @@ def _cue_subject(cue: Token) -> Any | None:
 
 
 def _person_just_before(cue: Token) -> Any | None:
-    """A person's name right before a cue verb, past a parenthesis ("Warren (D-MA) said"): the cue's speaker
-    whatever the parse made of the name."""
+    """A person's name right before a cue verb, past a parenthesis or an apposition's comma ("Warren (D-MA) said",
+    "her adviser, Jake Sullivan, said"): the cue's speaker whatever the parse made of the name."""
     i = cue.i - 1
+    if i >= 0 and cue.doc[i].text == ",":  # 'her adviser, Jake Sullivan, said': the comma closing an apposition
+        i -= 1
     if i >= 0 and cue.doc[i].text == ")":
         while i >= 0 and cue.doc[i].text != "(" and cue.i - i <= MAX_PARENTHESIS_TOKENS:
             i -= 1
@@ -293,8 +296,8 @@ def _direct(text: str, doc: Doc, offset: int, spans: list[Span], quotations: Quo
 def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | None, Any] | None:
     """(cue or None, speaker token) of a cue-less quotation introduced by the clause before it.
 
-    Either a clause ending in a colon ('Scott added: "..."', 'Said Ellis: "..."', 'Sanders made the
-    following comment: "..."') or, in the same paragraph, a sentence just before the quotation whose
+    Either a clause ending in a colon, in the same paragraph or closing the one before ('Scott added: "..."',
+    'Said Ellis: "..."', 'Sanders made the following comment: "..."') or, in the same paragraph, a sentence just before the quotation whose
     subject is a named person or a personal pronoun ('Sanders identified X as Y. "The younger ..."').
     """
     dash = dash_attribution(text, first.start - 1)
@@ -304,25 +307,32 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
     opening = doc.char_span(first.start - 1 - offset, first.start - offset, alignment_mode="expand")
     if not opening or opening[0].i == 0:
         return None
-    before = doc[opening[0].i - 1]
-    if "\n" in text[offset + before.idx : first.start]:
-        return None  # the quotation opens its paragraph
-    root = before.sent.root
+    i = opening[0].i - 1
+    while i > 0 and doc[i].is_space:  # the paragraph break before a quotation that opens its paragraph
+        i -= 1
+    before = doc[i]
     colon = before.text == ":"
+    if "\n" in text[offset + before.idx : first.start] and not colon:
+        return None  # the quotation opens its paragraph, and the paragraph before does not announce it
+    root = before.head if colon and _is_cue(before.head) else before.sent.root  # "and X responded:"
     if colon and _is_cue(root):
         subject = _cue_subject(root)
+        subject = _person_in_apposition(subject) if subject is not None else None
         return (root, subject) if subject is not None and _can_speak(subject) else None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    # 'His former partner at Lenox, Lawrence B. Cummings, called him ...': the name in apposition is the person
-    named = next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
-    if named is not None:
-        subject = named
+    subject = _person_in_apposition(subject)
     if not _can_speak(subject):
         return None
     person = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
     return (None, subject) if colon or (person and before.is_sent_end) else None
+
+
+def _person_in_apposition(subject: Token) -> Any:
+    """'His former partner at Lenox, Lawrence B. Cummings, called him ...', 'her adviser, Jake Sullivan, said:': the
+    name in apposition is the person; else the subject itself."""
+    return next((t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), subject)
 
 
 def _name_before_cue(text: str, doc: Doc, offset: int, last: Span, cue: Token) -> Any | None:
