@@ -150,9 +150,11 @@ def _person_just_before(cue: Token) -> Any | None:
     if i >= 0 and cue.doc[i].text == ")":
         while i >= 0 and cue.doc[i].text != "(" and cue.i - i <= MAX_PARENTHESIS_TOKENS:
             i -= 1
+        if i < 0 or cue.doc[i].text != "(":
+            return None  # a long parenthesis is a clause of its own, not a name's label
         i -= 1
     token = cue.doc[i] if i >= 0 else None
-    return token if token is not None and token.ent_type_ == "PERSON" and token.ent_iob_ in ("B", "I") else None
+    return token if token is not None and token.ent_type_ == "PERSON" else None
 
 
 def _according_to(sentence: SentenceSpan) -> tuple[Any, Any] | None:
@@ -297,8 +299,9 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
     """(cue or None, speaker token) of a cue-less quotation introduced by the clause before it.
 
     Either a clause ending in a colon, in the same paragraph or closing the one before ('Scott added: "..."',
-    'Said Ellis: "..."', 'Sanders made the following comment: "..."') or, in the same paragraph, a sentence just before the quotation whose
-    subject is a named person or a personal pronoun ('Sanders identified X as Y. "The younger ..."').
+    'Said Ellis: "..."', 'Sanders made the following comment: "..."') or, in the same paragraph, a sentence
+    just before the quotation whose subject is a named person or a personal pronoun ('Sanders identified X as
+    Y. "The younger ..."').
     """
     dash = dash_attribution(text, first.start - 1)
     if dash is not None:  # '— Jane Roe "..."'
