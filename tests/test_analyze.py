@@ -498,6 +498,11 @@ def test_the_name_in_apposition_to_a_cue_s_subject_is_the_speaker() -> None:
     assert quote.speaker == "Jake Sullivan"
 
 
+def test_an_inverted_question_names_its_asker() -> None:
+    quotes = analysed_quotes('Talks ended. "We will win," Ruiz said. "Really?" asked Lee.')
+    assert [(q.text, q.speaker) for q in quotes] == [("We will win,", "Ruiz"), ("Really?", "Lee")]
+
+
 def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None:
     text = 'Donald Trump urged Americans to check out what he called her "sex tape." Nothing else was said.'
     [quote] = analysed_quotes(text)

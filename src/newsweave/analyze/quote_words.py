@@ -22,10 +22,12 @@ SPEECH = {
     "repeat", "echo", "tout", "dub", "label", "brand", "term",
 }  # fmt: skip
 
-# Cues that can stand before their speaker ("said the doctor", "added Mr. Lee"); not "told reporters", "asked him".
+# Cues that can stand before their speaker ("said the doctor", "asked Mr. Lee"); not "told reporters" (a pronoun
+# after a cue, "asked him", is never its speaker).
 INVERTED_CUES = {
     "say", "add", "write", "declare", "explain", "continue", "note", "insist", "warn", "state", "reply", "recall",
     "conclude", "argue", "tweet", "post", "shout", "demand", "counter", "retort", "respond", "observe", "remark",
+    "ask",
 }  # fmt: skip
 
 # Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
