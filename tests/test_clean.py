@@ -198,3 +198,11 @@ def test_agency_caption_formulas_and_page_stamps_are_not_body() -> None:
     ]
     verdicts = classify_lines(lines, None)
     assert [v.reason for v in verdicts] == [None, "caption", "caption", "dateline", "dateline", None, None]
+
+
+def test_an_article_known_only_by_its_address_is_named_by_its_site() -> None:
+    body = "Storm floods coastal road\n\nThe coastal road was flooded on Monday, the police said in a statement."
+    assert clean_text(body, url="https://www.example-news.com/2025/storm").outlet == "example-news.com"
+    named = clean_text(body, url="https://www.example-news.com/2025/storm", outlet="Example News")
+    assert named.outlet == "Example News"  # what the input declares wins
+    assert clean_text(body).outlet is None  # no address, no guess

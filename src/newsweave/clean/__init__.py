@@ -169,6 +169,8 @@ def _metadata_from_lines(verdicts: list[Verdict], meta: dict[str, str | None]) -
     for key, value in found.items():
         if not meta.get(key):
             meta[key] = value
+    if not meta.get("outlet") and meta.get("url"):
+        meta["outlet"] = outlet_from_site(None, None, meta["url"])  # the site at least: "reuters.com"
     if outlet := meta.get("outlet"):
         _mark_site_name_lines(verdicts, outlet)
 
