@@ -96,10 +96,7 @@ class _Graph:
             self.const(f"{prefix}.weight_zero", np.zeros(levels.shape[1], dtype=np.int8)),
             self.weight(f"{prefix}.bias"),
         ]
-        self._count += 1
-        out = f"dynamicquantizematmul_{self._count}"
-        self.nodes.append(helper.make_node("DynamicQuantizeMatMul", inputs, [out], domain=MICROSOFT))
-        return out
+        return self.op("DynamicQuantizeMatMul", *inputs, domain=MICROSOFT)
 
     def layer_norm(self, x: str, prefix: str, eps: float) -> str:
         return self.op(

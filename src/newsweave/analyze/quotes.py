@@ -396,8 +396,7 @@ def _attributed_clause(
     clause = next((c for c in cue.children if _reported_clause(c)), None) if cue.pos_ == "NOUN" else None
     if clause is not None:  # 'her remark that "..."': the clause the noun reports, without its "that"
         tokens = _without_complementizer(list(clause.subtree))
-        begin, finish = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
-        start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, begin, finish))
+        start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, *_extent(tokens, offset)))
         return (cue, (start, max(end, first.end + 1))) if start <= first.start else None
     if cue.dep_ == "parataxis" and (found := _reported(cue, sentence, offset)):
         # 'The delay, Ruiz said, was "entirely avoidable"': the host clause the attribution interrupts
@@ -563,7 +562,7 @@ def _reported(token: Token, sentence: SentenceSpan, offset: int) -> tuple[tuple[
         if token.dep_ == "ROOT":  # a parse that hangs the whole sentence from "according": the phrase is the source
             comma = next((t.i for t in phrase if t.i > source[1].i and t.text == ","), None)
             phrase = [t for t in phrase if comma is None or t.i < comma]
-        p_start, p_end = offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
+        p_start, p_end = _extent(phrase, offset)
         s_start, s_end = offset + sentence.start_char, offset + sentence.end_char
         return max((s_start, p_start), (p_end, s_end), key=lambda r: r[1] - r[0]), source[1]
     if not _is_cue(token):
@@ -585,7 +584,7 @@ def _reported(token: Token, sentence: SentenceSpan, offset: int) -> tuple[tuple[
             else:
                 runs[-1].append(t)
         tokens = max((r for r in runs if r), key=lambda r: r[-1].idx + len(r[-1].text) - r[0].idx)
-        return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
+        return _extent(tokens, offset), subject
     complement = [c for c in token.children if c.dep_ == "ccomp"]
     if not complement and token.lemma_.lower() in OBJECT_CUES:
         complement = [c for c in token.children if c.dep_ == "dobj"]
@@ -594,7 +593,12 @@ def _reported(token: Token, sentence: SentenceSpan, offset: int) -> tuple[tuple[
     tokens = _without_complementizer(list(complement[0].subtree))
     if tokens[0].lower_ in QUESTION_WORDS:
         return None  # "predicted how ...", "asked whether ...": a question, not a statement
-    return (offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)), subject
+    return _extent(tokens, offset), subject
+
+
+def _extent(tokens: list[Any], offset: int) -> tuple[int, int]:
+    """(start, end) in the article's text of a run of tokens of a chunk parsed at ``offset``."""
+    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
 
 
 def _within_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
