@@ -515,6 +515,41 @@ def test_a_partial_quote_under_a_pronoun_cue_is_the_outer_cue_s_clause() -> None
     assert quotes and all("Hands up" in q.text and "call for" not in q.text for q in quotes)
 
 
+def test_an_as_clause_credits_its_host_clause_to_its_speaker() -> None:
+    text = (
+        "The network defended its coverage this week. As Ann Ruiz put it in a statement in July, the channel is "
+        '"providing a perspective you will not get elsewhere."'
+    )
+    [quote] = analysed_quotes(text)
+    assert quote.text == 'the channel is "providing a perspective you will not get elsewhere."'
+    assert quote.speaker == "Ann Ruiz" and quote.cue == "put"
+    text = "The council met again. As the mayor said on Monday, the city cannot afford another year of cuts."
+    [quote] = analysed_quotes(text)
+    assert (quote.text, quote.speaker, quote.kind) == (
+        "the city cannot afford another year of cuts",
+        "mayor",
+        "indirect",
+    )
+    # an "as" clause that tells of a time, or names no one, credits nothing
+    for text in (
+        "The guest was emotional as she called for the ratification of the amendment by the states.",
+        "As Freddy joked with his best friend at the table, his younger brother grew impatient with him.",
+        "But in July 2012, the company failed as predicted by many of its own executives.",
+        "As Obama said goodbye to the staff, the crowd in the hall cheered loudly for a long time.",
+    ):
+        assert analysed_quotes(text) == [], text
+
+
+def test_a_quoted_word_after_its_noun_is_what_was_said_not_a_label() -> None:
+    text = (
+        "The senators questioned the bank's chief on Tuesday. Ann Ruiz called the bank's behavior "
+        '"outrageous" and left the hearing early.'
+    )
+    [quote] = analysed_quotes(text)
+    assert quote.text == 'the bank\'s behavior "outrageous"' and quote.speaker == "Ann Ruiz"
+    assert analysed_quotes('The "kamikaze" drones struck the city before dawn on Monday.') == []
+
+
 def test_two_quoted_fragments_of_one_clause_are_one_quote() -> None:
     text = 'Paul Ryan said all Americans must engage in "more listening" and "more learning."'
     [quote] = analysed_quotes(text)

@@ -19,7 +19,7 @@ SPEECH = {
     "chant", "yell", "scream", "cry", "sing", "apologise", "apologize", "boast", "brief",
     "remind", "assure", "inform", "advise", "demand", "wonder", "proclaim", "brag", "scoff", "quote", "cite",
     "read", "praise", "criticize", "criticise", "denounce", "condemn", "blast", "slam", "mock", "question",
-    "repeat", "echo", "tout", "dub", "label", "brand", "term",
+    "repeat", "echo", "tout", "dub", "label", "brand", "term", "characterize", "characterise",
 }  # fmt: skip
 
 # Cues that can stand before their speaker ("said the doctor", "asked Mr. Lee"); not "told reporters" (a pronoun
@@ -32,6 +32,9 @@ INVERTED_CUES = {
 
 # Cues whose object, not only a clause, is what was said: "denied the claim", "rejected reports".
 OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", "admit"}
+
+# Verbs that credit words to a speaker only as "as X put it": "as Ms. Simonyan put it, RT is ...".
+PUT_IT_VERBS = {"put", "phrase"}
 
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
 

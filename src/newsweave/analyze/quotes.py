@@ -37,6 +37,7 @@ from newsweave.analyze.quote_words import (
     NOT_SOURCES,
     OBJECT_CUES,
     PERSON_PRONOUNS,
+    PUT_IT_VERBS,
     QUESTION_WORDS,
     REPORTING_NOUNS,
     SOURCE_NOUNS,
@@ -55,6 +56,12 @@ if TYPE_CHECKING:  # spaCy is imported only where a model runs
 INVERTED_SUBJECT_DEPS = {"nsubj", "dobj", "npadvmod", "attr", "appos", "dative", "oprd"}
 # A cue's dependents that carry what was said (a partial quote inside one is reported with all of it).
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "dative"}
+# A noun's modifiers: a quotation of one or two such words before its noun labels it ('"kamikaze" drones').
+MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "poss"}
+# What else an attribution "as" clause holds: "as he [previously] noted", "as she has said before".
+AS_CLAUSE_DEPS = {"mark", "nsubj", "advmod", "npadvmod", "aux", "punct"}
+# ... and the prepositions that tell where and when it was said ("as he said in a statement on Monday").
+WHERE_AND_WHEN = {"in", "on", "at", "during", "after", "before", "since", "last", "earlier"}
 NAME_BEFORE_CUE_CHARS = 120  # '"...," Name, a title of some words, said': the name is this close to the cue
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
 MAX_PARENTHESIS_TOKENS = 8  # "(D-MA)", "(R-Texas)", "(left)": a party, a state or a place between a name and its cue
@@ -170,7 +177,37 @@ def _according_to(sentence: SentenceSpan) -> tuple[Any, Any] | None:
 
 
 def _is_cue(token: Token) -> bool:
+    if token.lemma_.lower() in PUT_IT_VERBS:
+        return _as_attribution(token)  # "as Ms. Simonyan put it"
     return token.lemma_.lower() in SPEECH and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+
+
+def _as_attribution(token: Token) -> bool:
+    """'As the mayor said on Monday, ...', 'as Ms. Simonyan put it, ...': an "as" clause crediting its host
+    clause to a speaker of its own. Its verb takes nothing but where and when it was said (and whom it was
+    told): 'as she called for ratification', 'as Freddy joked with his friend' tell of a time, 'as predicted'
+    names no one, 'as he said he would' is a clause of its own."""
+    if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return False
+    lemma = token.lemma_.lower()
+    has_subject = False
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            has_subject = True
+        elif child.dep_ == "prep":
+            if child.lower_ not in WHERE_AND_WHEN:
+                return False
+        elif child.dep_ in ("dobj", "dative"):
+            if not (lemma == "tell" or (lemma in PUT_IT_VERBS and child.lower_ == "it")):
+                return False
+        elif child.dep_ not in AS_CLAUSE_DEPS:
+            return False
+    return has_subject and (lemma not in PUT_IT_VERBS or any(c.lower_ == "it" for c in token.children))
+
+
+def _interrupting(cue: Token) -> bool:
+    """A cue whose host clause is what was said: 'The delay, Ruiz said, was ...', 'As Ruiz said, the delay ...'."""
+    return (cue.dep_ == "parataxis" or _as_attribution(cue)) and cue.head.pos_ in ("VERB", "AUX")
 
 
 class QuoteFinder:
@@ -398,7 +435,7 @@ def _attributed_clause(
         tokens = _without_complementizer(list(clause.subtree))
         start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, *_extent(tokens, offset)))
         return (cue, (start, max(end, first.end + 1))) if start <= first.start else None
-    if cue.dep_ == "parataxis" and (found := _reported(cue, sentence, offset)):
+    if _interrupting(cue) and (found := _reported(cue, sentence, offset)):
         # 'The delay, Ruiz said, was "entirely avoidable"': the host clause the attribution interrupts
         start, end = _trim(text, *_within_paragraph(text, offset + cue.idx, *found[0]))
         return (cue, (start, end)) if start <= first.start and first.end <= end + 1 else None
@@ -515,10 +552,13 @@ def _title_like(content: str) -> bool:
 
 
 def _modifier_only(doc: Doc, offset: int, first: Span, last: Span) -> bool:
-    """A one- or two-word quotation that only modifies a noun ('“kamikaze” drones'): a label, not speech."""
+    """A one- or two-word quotation that only modifies a noun ('“kamikaze” drones'): a label, not speech.
+
+    A modifier stands before its noun; one after it is a predicate the parser took for one ('called the
+    behavior "outrageous"'), which is what was said."""
     tokens = doc.char_span(first.start - offset, last.end - offset, alignment_mode="expand")
     words = [t for t in tokens or [] if not t.is_punct]
-    return len(words) <= 2 and all(t.dep_ in ("amod", "compound", "nmod", "nummod", "poss") for t in words)
+    return len(words) <= 2 and all(t.dep_ in MODIFIER_DEPS and t.i < t.head.i for t in words)
 
 
 def _embedded(text: str, sentence: SentenceSpan, offset: int, first: Span) -> bool:
@@ -574,11 +614,13 @@ def _reported(token: Token, sentence: SentenceSpan, offset: int) -> tuple[tuple[
         return None  # "declined to say who ..."
     if not _can_speak(subject):
         return None  # "the retirement revealed ...", "different waters added": not a source of speech
-    if token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
-        # "The delay, he said, was caused by ...": the host clause, without the attribution inside it
+    if _interrupting(token):
+        # "The delay, he said, was caused by ...": the host clause, without the attribution inside it; an "as"
+        # clause stands at either end of its sentence, whatever the parse made of the rest
         attribution = {t.i for t in token.subtree}
+        host = sentence if _as_attribution(token) else token.head.subtree
         runs: list[list[Any]] = [[]]
-        for t in token.head.subtree:
+        for t in host:
             if t.i in attribution:
                 runs.append([])
             else:
