@@ -674,6 +674,10 @@ def test_a_named_source_characterising_something_in_quoted_words() -> None:
     text = 'PolitiFact rated the claim as "pants on fire" and moved on. The "fast track" was dropped in March.'
     quotes = analysed_quotes(text)
     assert [(q.speaker, q.kind, q.text) for q in quotes] == [("PolitiFact", "partial", 'the claim as "pants on fire"')]
+    # the name in apposition to the subject is the source
+    text = 'Another critic, Ann Ruiz, likened the rules to "burning the Constitution" in a letter.'
+    [quote] = analysed_quotes(text)
+    assert (quote.speaker, quote.cue) == ("Ann Ruiz", "likened") and "burning the Constitution" in quote.text
 
 
 def test_a_date_after_the_cue_is_not_its_speaker() -> None:

@@ -389,6 +389,8 @@ def _characterising_verb(doc: Doc, offset: int, first: Span) -> Any | None:
     for child, head in pairwise(_path_up(doc, offset, first)):
         if head.pos_ == "VERB":
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                subject = _person_in_apposition(subject)  # 'Another critic, Laurence H. Tribe, likened ...'
             named = subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
             return head if named and _says_what(child) else None
     return None
