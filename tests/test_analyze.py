@@ -550,6 +550,21 @@ def test_a_quoted_word_after_its_noun_is_what_was_said_not_a_label() -> None:
     assert analysed_quotes('The "kamikaze" drones struck the city before dawn on Monday.') == []
 
 
+def test_conveying_and_encouraging_report_what_was_said() -> None:
+    text = (
+        "The network fired its host on Monday. The editor, Ann Ruiz, conveyed to Ms. Martin that her statement "
+        'was "not in line with our editorial policy."'
+    )
+    [quote] = analysed_quotes(text)
+    assert (quote.text, quote.speaker) == ('her statement was "not in line with our editorial policy."', "Ann Ruiz")
+    text = (
+        "The count went on all night. Ann Ruiz is again questioning the vote count, encouraging her supporters "
+        'to make sure everything is "on the up and up."'
+    )
+    [quote] = analysed_quotes(text)
+    assert quote.cue == "encouraging" and quote.text.startswith("her supporters to make sure")
+
+
 def test_two_quoted_fragments_of_one_clause_are_one_quote() -> None:
     text = 'Paul Ryan said all Americans must engage in "more listening" and "more learning."'
     [quote] = analysed_quotes(text)
