@@ -648,6 +648,27 @@ def test_transcript_turns_are_quotes_of_the_labelled_speaker() -> None:
     ]
 
 
+def test_a_described_speaker_is_named_without_its_second_role_or_its_saying() -> None:
+    text = (
+        "The debate was held on Monday night. On the show, the former secretary of state and current "
+        "Democratic presidential nominee said she wanted to speak to voters directly."
+    )
+    [quote] = analysed_quotes(text)
+    assert quote.speaker == "former secretary of state"  # not "... of state and"
+    # the saying is not part of who says it, wherever the parser hangs it ("the share of voters saying ...")
+    from spacy.tokens import Doc
+
+    from newsweave.analyze.nlp import load_nlp
+    from newsweave.analyze.speakers import noun_phrase
+
+    words = ["The", "share", "of", "voters", "saying", "it", "rose", "."]
+    heads = [1, 6, 1, 2, 3, 4, 6, 6]
+    deps = ["det", "nsubj", "prep", "pobj", "acl", "dobj", "ROOT", "punct"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
+    assert " ".join(t.text for t in noun_phrase(doc[1], doc[4])) == "The share of voters"
+    assert " ".join(t.text for t in noun_phrase(doc[1])) == "The share of voters saying it"
+
+
 def test_every_quote_has_a_speaker_or_is_explicitly_unattributed() -> None:
     text = 'The report said the agency had failed to track the money.\n\n"Nobody knows where it went," the page read.'
     quotes = analysed_quotes(text) + analysed_quotes('"We were never told anything at all."')

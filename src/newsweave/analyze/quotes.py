@@ -245,7 +245,7 @@ class QuoteFinder:
                 speaker = full_name(c.turn_of, resolver.full_names) or c.turn_of
                 label = "PERSON"
             elif c.subject is not None:
-                speaker, speaker_span, label = resolver.speaker(c.subject, c.offset)
+                speaker, speaker_span, label = resolver.speaker(c.subject, c.offset, c.cue)
             elif c.cue is None and resolver.last and c.start - resolver.last[2] <= CONTINUATION_CHARS:
                 speaker, label = resolver.last[0], resolver.last[1]
             resolver.remember(speaker, label, c.end)

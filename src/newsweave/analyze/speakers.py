@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # spaCy is imported only where a model runs
 
 # A source's right-hand dependents that narrow down who it is ("advisers to X", "a report released by Y").
 NARROWING_DEPS = {"prep", "acl", "compound", "amod", "nummod"}
+# Words no description of a speaker ends on: a conjunction, preposition or particle whose rest was cut.
+PHRASE_END_POS = {"CCONJ", "SCONJ", "ADP", "PART", "DET", "PUNCT"}
 
 SPEAKER_PHRASE_WORDS = 16  # a longer description is cut before the dependent that would pass this
 
@@ -102,7 +104,9 @@ class SpeakerResolver:
             self.gender.setdefault(name, "f" if pronoun in FEMALE else "m")
         return name, label
 
-    def speaker(self, subject: Token, offset: int) -> tuple[str | None, tuple[int, int] | None, str | None]:
+    def speaker(
+        self, subject: Token, offset: int, cue: Token | None = None
+    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
         """(speaker, speaker span, label) for a cue's subject token."""
         start = offset + subject.idx
         if subject.pos_ == "PRON":
@@ -135,7 +139,7 @@ class SpeakerResolver:
             for m in self._before(start):
                 if m.label in ("ORG", "GPE", "NORP") and lemma in m.text.lower().split():
                     return m.canonical, span, m.label
-        words = noun_phrase(subject)
+        words = noun_phrase(subject, cue)
         while len(words) > 1 and (
             words[0].dep_ == "det" or words[0].tag_ == "PRP$" or words[0].is_punct or words[0].pos_ == "VERB"
         ):
@@ -150,13 +154,17 @@ class SpeakerResolver:
         return phrase, span, ("PERSON" if lemma in ROLE_NOUNS and not plural else "GROUP")
 
 
-def noun_phrase(subject: Token) -> list[Any]:
+def noun_phrase(subject: Token, cue: Token | None = None) -> list[Any]:
     """The subject with what names it more closely: 'advisers to Mr. Obama', 'an ad overview provided to
     The Washington Post'; not a comma-separated apposition or clause, and at most SPEAKER_PHRASE_WORDS."""
     doc = subject.doc
     end = subject.i
     for child in subject.rights:
         if child.dep_ not in NARROWING_DEPS or any(t.text in ",(" for t in doc[end + 1 : child.i]):
+            break
+        if cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i:
+            # 'the share of Republicans saying "..."', 'a man yelled' parsed as one phrase: up to the saying
+            end = max(end, cue.left_edge.i - 1) if cue.i - subject.left_edge.i <= SPEAKER_PHRASE_WORDS else end
             break
         # 'an analysis by Lily Batchelder, a former aide ...': the dependent up to its own first comma
         last = next((t.i - 1 for t in doc[child.i : child.right_edge.i + 1] if t.text in ",("), child.right_edge.i)
@@ -165,7 +173,10 @@ def noun_phrase(subject: Token) -> list[Any]:
         end = last
         if last < child.right_edge.i:
             break
-    return list(doc[subject.left_edge.i : end + 1])
+    words = list(doc[subject.left_edge.i : end + 1])
+    while len(words) > 1 and words[-1].i > subject.i and words[-1].pos_ in PHRASE_END_POS:
+        words.pop()  # 'the former secretary of state and [current nominee]', 'the DNC authority to [call]'
+    return words
 
 
 def speaker_type(speaker: str | None, label: str | None, subject: Token | None) -> str:
