@@ -669,6 +669,19 @@ def test_a_described_speaker_is_named_without_its_second_role_or_its_saying() ->
     assert " ".join(t.text for t in noun_phrase(doc[1])) == "The share of voters saying it"
 
 
+def test_a_line_opening_with_a_name_and_a_colon_names_the_quotation_s_speaker() -> None:
+    text = (
+        "Polls were published on Monday.\n\n"
+        "POLLS NOT WRONG, JUST TOO EARLY - Maria Lopez and Jon Cohen: \u201cAlthough the polls failed to "
+        "predict the win, it is not because they were wrong.\u201d\n\n"
+        "Tom Bell: \u201cThe turnout was higher than anyone expected this year.\u201d"
+    )
+    assert [q.speaker for q in analysed_quotes(text)] == ["Maria Lopez", "Tom Bell"]
+    text = 'The campaign went on all week. Trump told Kasich: "You are next on the list, believe me."'
+    [quote] = analysed_quotes(text)
+    assert quote.speaker == "Trump"  # whom it was told is no heading
+
+
 def test_every_quote_has_a_speaker_or_is_explicitly_unattributed() -> None:
     text = 'The report said the agency had failed to track the money.\n\n"Nobody knows where it went," the page read.'
     quotes = analysed_quotes(text) + analysed_quotes('"We were never told anything at all."')

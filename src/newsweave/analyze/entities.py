@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # spaCy is imported only where a model runs
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 # Verbs of saying that can open a sentence before the speaker's name ("Said Ellis:", "Added Mr. Lee:").
-LEADING_CUES = {"said", "says", "added", "adds", "asked", "wrote", "explained", "continued"}
+LEADING_CUES = {"said", "says", "added", "adds", "asked", "wrote", "explained", "continued", "stated"}
 # The position an honorific names: "Dr. Jane Roe" is "the doctor", "Sen. Ames" "the senator".
 HONORIFIC_ROLES = {
     "dr": "doctor", "prof": "professor", "sen": "senator", "rep": "representative", "gov": "governor",

@@ -24,11 +24,12 @@ complement ("X said (that) ...", "X denied ...", "according to X, ...").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from newsweave.analyze.entities import ROLE_NOUNS, Mention, full_name
+from newsweave.analyze.entities import LEADING_CUES, ROLE_NOUNS, Mention, full_name
 from newsweave.analyze.quotations import Quotations, Span, dash_attribution, paragraph_end, transcript_turns
 from newsweave.analyze.quote_words import (
     CONTENT_PREPOSITIONS,
@@ -64,6 +65,8 @@ AS_CLAUSE_DEPS = {"mark", "nsubj", "advmod", "npadvmod", "aux", "punct"}
 WHERE_AND_WHEN = {"in", "on", "at", "during", "after", "before", "since", "last", "earlier"}
 NAME_BEFORE_CUE_CHARS = 120  # '"...," Name, a title of some words, said': the name is this close to the cue
 CONTINUATION_CHARS = 600  # a cue-less quotation this close after a quote continues its speaker
+# A line's heading before a dash and the name of who speaks: 'POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: "..."'.
+HEADING_DASH = re.compile(r"\s(?:-|--|—|–)\s*$")
 MAX_PARENTHESIS_TOKENS = 8  # "(D-MA)", "(R-Texas)", "(left)": a party, a state or a place between a name and its cue
 
 
@@ -359,6 +362,8 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
         subject = _cue_subject(root)
         subject = _person_in_apposition(subject) if subject is not None else None
         return (root, subject) if subject is not None and _can_speak(subject) else None
+    if colon and (named := _name_heading(text, offset, before)) is not None:
+        return None, named  # 'Kasich: "We are going to Cleveland"', 'POLLS TOO EARLY - Mark Blumenthal: "..."'
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
@@ -367,6 +372,28 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
         return None
     person = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
     return (None, subject) if colon or (person and before.is_sent_end) else None
+
+
+def _name_heading(text: str, offset: int, colon: Token) -> Any | None:
+    """The first person of a line that opens with names and a colon before a quotation: 'Kasich: "..."',
+    'Mark Blumenthal and Jon Cohen: "..."', 'HEADING - Michael P. McDonald: "..."'. Not 'He told Smith:'."""
+    doc, i = colon.doc, colon.i - 1
+    first = None
+    while i >= 0 and doc[i].ent_type_ == "PERSON":
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        first, i = doc[i], i - 1
+        if i > 0 and doc[i].lower_ == "and" and doc[i - 1].ent_type_ == "PERSON":
+            i -= 1  # 'Frank Newport and Jim Harter:'
+        else:
+            break
+    if first is not None and first.lower_ in LEADING_CUES and first.i + 1 < colon.i:
+        first = doc[first.i + 1]  # 'Stated Stone:', the verb tagged as part of the name
+    if first is None:
+        return None
+    start = offset + first.idx
+    heading = text[text.rfind("\n", 0, start) + 1 : start]
+    return first if not heading.strip() or HEADING_DASH.search(heading) else None
 
 
 def _person_in_apposition(subject: Token) -> Any:
