@@ -486,6 +486,14 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_that_follows() -
     assert quote.speaker == "Riverton News" and quote.cue == "responded"
 
 
+def test_a_participle_after_a_comma_speaks_for_the_clause_s_subject_not_the_name_before_it() -> None:
+    text = "The campaign went on. Clinton attacked Trump, saying he would appoint judges who would overturn the ruling."
+    [quote] = analysed_quotes(text)
+    assert quote.speaker == "Clinton"
+    [quote] = analysed_quotes('The campaign went on. Ann Ruiz went after Tom Bell, calling him "a total stiff."')
+    assert quote.speaker == "Ann Ruiz"
+
+
 def test_the_name_in_apposition_to_a_cue_s_subject_is_the_speaker() -> None:
     from newsweave.analyze.nlp import load_nlp
     from newsweave.analyze.quotes import _cue_subject

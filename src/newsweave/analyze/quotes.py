@@ -156,6 +156,8 @@ def _person_just_before(cue: Token) -> Any | None:
     "her adviser, Jake Sullivan, said"): the cue's speaker whatever the parse made of the name."""
     i = cue.i - 1
     if i >= 0 and cue.doc[i].text == ",":  # 'her adviser, Jake Sullivan, said': the comma closing an apposition
+        if cue.tag_ == "VBG":
+            return None  # 'went after Bush, calling him ...': a participle after a comma is the clause's
         i -= 1
     if i >= 0 and cue.doc[i].text == ")":
         while i >= 0 and cue.doc[i].text != "(" and cue.i - i <= MAX_PARENTHESIS_TOKENS:
