@@ -558,7 +558,7 @@ def test_a_quoted_word_after_its_noun_is_what_was_said_not_a_label() -> None:
     assert analysed_quotes('The "kamikaze" drones struck the city before dawn on Monday.') == []
 
 
-def test_conveying_and_encouraging_report_what_was_said() -> None:
+def test_conveying_encouraging_and_charging_report_what_was_said() -> None:
     text = (
         "The network fired its host on Monday. The editor, Ann Ruiz, conveyed to Ms. Martin that her statement "
         'was "not in line with our editorial policy."'
@@ -571,6 +571,8 @@ def test_conveying_and_encouraging_report_what_was_said() -> None:
     )
     [quote] = analysed_quotes(text)
     assert quote.cue == "encouraging" and quote.text.startswith("her supporters to make sure")
+    text = 'Ann Ruiz spoke first.\n\n"You have called voters names for a year," Tom Bell charged in his reply.'
+    assert [(q.speaker, q.cue) for q in analysed_quotes(text)] == [("Tom Bell", "charged")]
 
 
 def test_two_quoted_fragments_of_one_clause_are_one_quote() -> None:
