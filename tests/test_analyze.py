@@ -494,6 +494,15 @@ def test_a_participle_after_a_comma_speaks_for_the_clause_s_subject_not_the_name
     assert quote.speaker == "Ann Ruiz"
 
 
+def test_a_passive_cue_s_speaker_is_its_agent_not_its_subject() -> None:
+    text = 'The debate ran late. Ann Ruiz was asked by host Tom Bell, "Now, you said you were tired of the emails?"'
+    assert [q.speaker for q in analysed_quotes(text)] == ["Tom Bell"]
+    text = 'The debate ran late.\n\n"What is the most dangerous place you have been to?" Ann Ruiz was asked.'
+    assert [q.speaker for q in analysed_quotes(text)] == [None]  # the one asked is not the asker
+    text = 'The debate ran late.\n\n"We will not leave," Ann Ruiz was quoted as saying by the paper.'
+    assert [q.speaker for q in analysed_quotes(text)] == ["Ann Ruiz"]
+
+
 def test_the_name_in_apposition_to_a_cue_s_subject_is_the_speaker() -> None:
     from newsweave.analyze.nlp import load_nlp
     from newsweave.analyze.quotes import _cue_subject

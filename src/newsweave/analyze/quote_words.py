@@ -36,6 +36,9 @@ OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "confirm", "acknowledge", 
 # Verbs that credit words to a speaker only as "as X put it": "as Ms. Simonyan put it, RT is ...".
 PUT_IT_VERBS = {"put", "phrase"}
 
+# Cues whose passive subject is still the speaker: "Smith was quoted as saying", "was cited as saying".
+QUOTED_CUES = {"quote", "cite"}
+
 NOT_SAYING = {"decline", "refuse", "fail", "hesitate"}
 
 # ... and the prepositions that do: "described it as", "blasted X for", "likened X to".
