@@ -304,7 +304,11 @@ def _direct(text: str, doc: Doc, offset: int, spans: list[Span], quotations: Quo
                 continue  # a quoted title or name, not speech
             kind = "direct"
         subject = None
-        if cue is None and kind == "direct" and (introduced := _introducer(text, doc, offset, first)):
+        before = _token_before(doc, offset, first) if kind == "direct" else None
+        named = _name_heading(text, offset, before) if before is not None and before.text == ":" else None
+        if named is not None:  # 'Kasich: "..."', 'Pollsters agree - Carl Bialik: "..."': whatever verb is before
+            cue, subject = None, named
+        elif cue is None and kind == "direct" and (introduced := _introducer(text, doc, offset, first)):
             cue, subject = introduced  # 'Scott added: "..."', 'Sanders made this comment: "..."'
         elif cue is not None:
             if cue.lower_ == "according":
@@ -354,13 +358,9 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
     if dash is not None:  # '— Jane Roe "..."'
         name = doc.char_span(dash[0] - offset, dash[1] - offset, alignment_mode="expand")
         return (None, name.root) if name else None
-    opening = doc.char_span(first.start - 1 - offset, first.start - offset, alignment_mode="expand")
-    if not opening or opening[0].i == 0:
+    before = _token_before(doc, offset, first)
+    if before is None:
         return None
-    i = opening[0].i - 1
-    while i > 0 and doc[i].is_space:  # the paragraph break before a quotation that opens its paragraph
-        i -= 1
-    before = doc[i]
     colon = before.text == ":"
     if "\n" in text[offset + before.idx : first.start] and not colon:
         return None  # the quotation opens its paragraph, and the paragraph before does not announce it
@@ -369,8 +369,6 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
         subject = _cue_subject(root)
         subject = _person_in_apposition(subject) if subject is not None else None
         return (root, subject) if subject is not None and _can_speak(subject) else None
-    if colon and (named := _name_heading(text, offset, before)) is not None:
-        return None, named  # 'Kasich: "We are going to Cleveland"', 'POLLS TOO EARLY - Mark Blumenthal: "..."'
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
@@ -379,6 +377,17 @@ def _introducer(text: str, doc: Doc, offset: int, first: Span) -> tuple[Any | No
         return None
     person = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
     return (None, subject) if colon or (person and before.is_sent_end) else None
+
+
+def _token_before(doc: Doc, offset: int, first: Span) -> Any | None:
+    """The token before a quotation's opening mark, past a paragraph break; None at the chunk's start."""
+    opening = doc.char_span(first.start - 1 - offset, first.start - offset, alignment_mode="expand")
+    if not opening or opening[0].i == 0:
+        return None
+    i = opening[0].i - 1
+    while i > 0 and doc[i].is_space:  # the paragraph break before a quotation that opens its paragraph
+        i -= 1
+    return doc[i]
 
 
 def _name_heading(text: str, offset: int, colon: Token) -> Any | None:
