@@ -696,7 +696,9 @@ def test_a_line_opening_with_a_name_and_a_colon_names_the_quotation_s_speaker() 
         "Tom Bell: \u201cThe turnout was higher than anyone expected this year.\u201d"
     )
     assert [q.speaker for q in analysed_quotes(text)] == ["Maria Lopez", "Tom Bell"]
-    text = "Polls were published on Monday.\n\nPollsters agree - Carl Bialik: \u201cKeep on contacting voters late.\u201d"
+    text = (
+        "Polls were published on Monday.\n\nPollsters agree - Carl Bialik: \u201cKeep on contacting voters late.\u201d"
+    )
     assert [q.speaker for q in analysed_quotes(text)] == ["Carl Bialik"]  # the name, not the heading's verb
     text = 'The campaign went on all week. Trump told Kasich: "You are next on the list, believe me."'
     [quote] = analysed_quotes(text)
