@@ -705,6 +705,15 @@ def test_a_line_opening_with_a_name_and_a_colon_names_the_quotation_s_speaker() 
     assert quote.speaker == "Trump"  # whom it was told is no heading
 
 
+def test_a_role_qualified_by_a_place_is_not_the_last_holder_of_the_role() -> None:
+    text = (
+        "Sen. Bernie Sanders spoke in Vermont on Monday.\n\n"
+        "The Florida senator told reporters that he would win the primary in his home state."
+    )
+    [quote] = analysed_quotes(text)
+    assert quote.speaker == "Florida senator"  # not Sanders, the last senator named
+
+
 def test_every_quote_has_a_speaker_or_is_explicitly_unattributed() -> None:
     text = 'The report said the agency had failed to track the money.\n\n"Nobody knows where it went," the page read.'
     quotes = analysed_quotes(text) + analysed_quotes('"We were never told anything at all."')

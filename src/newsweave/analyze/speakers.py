@@ -131,7 +131,9 @@ class SpeakerResolver:
         span = (offset + left.idx, offset + subject.idx + len(subject.text))
         lemma = subject.lemma_.lower()
         determined = any(t.dep_ in ("det", "poss") for t in subject.lefts)
-        qualified = any(c.dep_ == "prep" and any(t.pos_ == "PROPN" for t in c.subtree) for c in subject.rights)
+        qualified = any(c.dep_ == "prep" and any(t.pos_ == "PROPN" for t in c.subtree) for c in subject.rights) or any(
+            c.dep_ in ("compound", "amod") and c.ent_type_ == "GPE" for c in subject.lefts
+        )  # "a spokeswoman for Hillary Clinton", "the Florida senator": not whoever last held the role
         holder = self._holder(lemma, start) if determined and not qualified else None
         if holder is not None:  # "the doctor added", with Dr. Jane Roe named before; not "a spokeswoman for X"
             return holder, span, "PERSON"
