@@ -19,7 +19,8 @@ SPEECH = {
     "chant", "yell", "scream", "cry", "sing", "apologise", "apologize", "boast", "brief",
     "remind", "assure", "inform", "advise", "demand", "wonder", "proclaim", "brag", "scoff", "quote", "cite",
     "read", "praise", "criticize", "criticise", "denounce", "condemn", "blast", "slam", "mock", "question",
-    "repeat", "echo", "tout", "dub", "label", "brand", "term", "characterize", "characterise", "convey", "encourage", "charge",
+    "repeat", "echo", "tout", "dub", "label", "brand", "term", "characterize", "characterise", "convey", "encourage",
+    "charge",
 }  # fmt: skip
 
 # Cues that can stand before their speaker ("said the doctor", "asked Mr. Lee"); not "told reporters" (a pronoun
