@@ -714,6 +714,13 @@ def test_a_role_qualified_by_a_place_is_not_the_last_holder_of_the_role() -> Non
     assert quote.speaker == "Florida senator"  # not Sanders, the last senator named
 
 
+def test_words_inside_the_quotation_are_never_its_speaker() -> None:
+    text = 'The rally went on for hours. He heard "more than a few" in the audience hurl insults and encourage fights.'
+    assert [q.speaker for q in analysed_quotes(text)] == [None]
+    text = 'The trial went on. "Judge, I have never had that happen," Ann Ruiz said, "in thirty-seven years."'
+    assert [q.speaker for q in analysed_quotes(text)] == ["Ann Ruiz"]  # the attribution between the parts speaks
+
+
 def test_every_quote_has_a_speaker_or_is_explicitly_unattributed() -> None:
     text = 'The report said the agency had failed to track the money.\n\n"Nobody knows where it went," the page read.'
     quotes = analysed_quotes(text) + analysed_quotes('"We were never told anything at all."')

@@ -316,6 +316,8 @@ def _direct(text: str, doc: Doc, offset: int, spans: list[Span], quotations: Quo
                 subject = source[1] if source else None
             else:
                 subject = _cue_subject(cue) or _name_before_cue(text, doc, offset, last, cue)
+                if subject is not None and any(q.start <= offset + subject.idx < q.end for q in group):
+                    subject = None  # 'heard "more than a few" ... encourage protesters': a quotation names no speaker
         quoted = [(s.start, s.end) for s in group]
         start, end = first.start, last.end
         if (
