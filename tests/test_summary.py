@@ -77,7 +77,7 @@ def test_a_summary_line_drops_the_dateline_it_opens_with() -> None:
 
 
 def test_the_opening_line_is_the_lead_closest_to_the_headlines() -> None:
-    from newsweave.summarize import _opener
+    from newsweave.summarize import _lead_ranks, _opener
 
     texts = {
         "a": "The city council praised the new library design at its meeting on Monday evening.",
@@ -91,9 +91,11 @@ def test_the_opening_line_is_the_lead_closest_to_the_headlines() -> None:
     titled = {
         k: Article(id=k, source=k, text=t, title=titles[k], sentences=[Sentence(0, len(t))]) for k, t in texts.items()
     }
-    assert _opener(claims, titled, sources) is claims[1]  # what the headlines say happened
+    assert _opener(claims, titled, sources, _lead_ranks(claims, titled)) is claims[1]  # what the headlines say happened
     untitled = {k: Article(id=k, source=k, text=t, sentences=[Sentence(0, len(t))]) for k, t in texts.items()}
-    assert _opener(claims, untitled, sources) is claims[0]  # no headlines: the most relevant lead
+    assert (
+        _opener(claims, untitled, sources, _lead_ranks(claims, untitled)) is claims[0]
+    )  # no headlines: the most relevant lead
 
 
 def test_a_line_that_names_its_speaker_gets_no_speaker_in_front() -> None:

@@ -55,12 +55,13 @@ def summarize(articles: list[Article], alignment: Alignment, length: int = LENGT
     by_id = {a.id: a for a in articles}
     sources = alignment.sources
     claims = [c for c in alignment.claims if _summarisable(_shown_text(c, by_id))]
-    relevance = _relevance(claims, by_id)
+    ranks = _lead_ranks(claims, by_id)
+    relevance = _relevance(claims, ranks)
     claims.sort(key=lambda c: -relevance[c.id])  # stable: ties keep the claims' own order
     conflicts = sorted(alignment.conflicts, key=lambda c: CONFLICT_ORDER.index(c.kind))[
         : min(CONFLICT_LINES, length // 3)
     ]
-    opener = _opener(claims, by_id, sources)
+    opener = _opener(claims, by_id, sources, ranks)
     if opener is not None:  # what happened, told so that it stands on its own, comes first
         claims.remove(opener)
         claims.insert(0, opener)
@@ -134,7 +135,7 @@ def _mmr(claims: list[Claim], room: int, relevance: dict[str, float]) -> list[Cl
     return [pool[i] for i in chosen]  # in the order chosen: what matters most first
 
 
-def _relevance(claims: list[Claim], by_id: dict[str, Article]) -> dict[str, float]:
+def _relevance(claims: list[Claim], rank: dict[str, dict[int, int]]) -> dict[str, float]:
     """How much a claim says what the story is about, from three signals scaled to 0..1 within the story:
     closeness to the centre of all the story's sentences, how early an article states it (news leads
     with what happened), and how many independent sources state it."""
@@ -146,7 +147,6 @@ def _relevance(claims: list[Claim], by_id: dict[str, Article]) -> dict[str, floa
     central = vectors @ (centre / max(float(np.linalg.norm(centre)), 1e-9))
     central = (central - central.min()) / max(float(central.max() - central.min()), 1e-9)
     top = max(c.sources for c in claims)
-    rank = {a: _sentence_ranks(by_id[a]) for a in {s.article for c in claims for s in c.support}}
     out = {}
     for i, c in enumerate(claims):
         lead = 1 / (1 + min(rank[s.article].get(s.sentence, len(rank[s.article])) for s in c.support))
@@ -154,13 +154,14 @@ def _relevance(claims: list[Claim], by_id: dict[str, Article]) -> dict[str, floa
     return out
 
 
-def _opener(claims: list[Claim], by_id: dict[str, Article], sources: dict[str, str]) -> Claim | None:
+def _opener(
+    claims: list[Claim], by_id: dict[str, Article], sources: dict[str, str], ranks: dict[str, dict[int, int]]
+) -> Claim | None:
     """The line that opens the summary (``claims`` in order of relevance): of the sentences that lead an article,
     stand on their own and are stated by the most independent sources, the one closest to the story's headlines,
     one per source (what the outlets put on top); without headlines or such a lead, the most relevant claim that
     stands on its own."""
     standing = [c for c in claims if _opens(_shown_text(c, by_id))]
-    ranks = {a: _sentence_ranks(by_id[a]) for a in {s.article for c in standing for s in c.support}}
     leads = [c for c in standing if any(ranks[s.article].get(s.sentence) == 0 for s in c.support)]
     best_told = max((c.sources for c in leads), default=0)
     leads = [c for c in leads if c.sources == best_told]  # what most sources lead with happened; an angle did not
@@ -169,6 +170,11 @@ def _opener(claims: list[Claim], by_id: dict[str, Article], sources: dict[str, s
         return standing[0] if standing else None
     closeness = (encode_distinct([c.text for c in leads]) @ encode_distinct(headlines).T).mean(axis=1)
     return leads[int(np.argmax(closeness))]  # a tie goes to the more relevant lead
+
+
+def _lead_ranks(claims: list[Claim], by_id: dict[str, Article]) -> dict[str, dict[int, int]]:
+    """Article id -> ``_sentence_ranks`` of each article that supports a claim (computed once per summary)."""
+    return {a: _sentence_ranks(by_id[a]) for a in {s.article for c in claims for s in c.support}}
 
 
 def _sentence_ranks(article: Article) -> dict[int, int]:
