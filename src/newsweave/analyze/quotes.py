@@ -405,10 +405,10 @@ def _name_heading(text: str, offset: int, colon: Token) -> Any | None:
             i -= 1  # 'Frank Newport and Jim Harter:'
         else:
             break
-    if first is not None and first.lower_ in LEADING_CUES and first.i + 1 < colon.i:
-        first = doc[first.i + 1]  # 'Stated Stone:', the verb tagged as part of the name
     if first is None:
         return None
+    if first.lower_ in LEADING_CUES and first.i + 1 < colon.i:
+        first = doc[first.i + 1]  # 'Stated Stone:', the verb tagged as part of the name
     start = offset + first.idx
     heading = text[text.rfind("\n", 0, start) + 1 : start]
     return first if not heading.strip() or HEADING_DASH.search(heading) else None
