@@ -497,6 +497,8 @@ def test_a_participle_after_a_comma_speaks_for_the_clause_s_subject_not_the_name
 def test_a_passive_cue_s_speaker_is_its_agent_not_its_subject() -> None:
     text = 'The debate ran late. Ann Ruiz was asked by host Tom Bell, "Now, you said you were tired of the emails?"'
     assert [q.speaker for q in analysed_quotes(text)] == ["Tom Bell"]
+    text = 'The debate ran late. Her adviser, Ann Ruiz, was asked by host Tom Bell, "Now, you said you were tired?"'
+    assert [q.speaker for q in analysed_quotes(text)] == ["Tom Bell"]  # the name in apposition was asked too
     text = 'The debate ran late.\n\n"What is the most dangerous place you have been to?" Ann Ruiz was asked.'
     assert [q.speaker for q in analysed_quotes(text)] == [None]  # the one asked is not the asker
     text = 'The debate ran late.\n\n"We will not leave," Ann Ruiz was quoted as saying by the paper.'

@@ -111,11 +111,11 @@ def _cue_subject(cue: Token) -> Any | None:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     # the nearest: '"My reaction, that was outrageous," the strategist said' parses "reaction" as a subject too
     own = min(subjects, key=lambda c: abs(c.i - cue.i)) if subjects else None
-    own = _person_in_apposition(own) if own is not None else None  # "her adviser, Jake Sullivan, said"
     if own is not None and own.dep_ == "nsubjpass" and cue.lemma_.lower() not in QUOTED_CUES:
         # 'Sanders was asked by host Bill Maher, "..."': the agent speaks; 'Sanders was told' names no speaker
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    own = _person_in_apposition(own) if own is not None else None  # "her adviser, Jake Sullivan, said"
     if own is None and cue.i > 0:
         before = cue.doc[cue.i - 1]
         if (
